@@ -1,0 +1,212 @@
+/**
+ * The engine's vocabulary: what the detectors observe, what the rules conclude, and what an
+ * assessment reports. Everything here is plain data (JSON-serialisable) so that it can cross a
+ * worker boundary, be cached, be printed by the CLI and be sent to the webview unchanged.
+ *
+ * Positions: `line` is 1-based, `column` is 1-based and counts UTF-16 code units (as VS Code and
+ * SARIF do). Paths are workspace-relative with forward slashes.
+ */
+
+/** The two frameworks the product compares. */
+export type Framework = 'flask' | 'django';
+
+/** Which side a finding speaks for. */
+export type Favors = Framework | 'neither';
+
+/** A place in the workspace that shows a claim. */
+export interface Evidence {
+  /** Workspace-relative path, forward slashes. */
+  file: string;
+  /** 1-based line, or absent when the evidence is the file as a whole (e.g. a folder layout). */
+  line?: number;
+  /** 1-based column. */
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+  /** A short excerpt (one line at most) shown next to the location. */
+  text?: string;
+}
+
+/** What a detector can observe. Each observation is one piece of evidence for one of these. */
+export type ObservationKind =
+  | 'framework' // the project uses a web framework (name = flask, django, fastapi, ...)
+  | 'app' // an application object or project (Flask(__name__), create_app, Django settings)
+  | 'blueprint' // a Flask blueprint
+  | 'djangoApp' // a Django app package or an INSTALLED_APPS entry
+  | 'route' // a URL route declared
+  | 'view' // a view function or class
+  | 'model' // a concrete ORM model class
+  | 'relation' // a relationship between models (ForeignKey, relationship(), ...)
+  | 'database' // a database layer in use (ORM, driver, raw SQL, NoSQL client)
+  | 'auth' // user authentication
+  | 'admin' // an admin back office
+  | 'forms' // form handling and validation
+  | 'migrations' // schema migrations
+  | 'template' // a template file or a render call
+  | 'restApi' // a REST/JSON API layer
+  | 'async' // async views or an ASGI stack
+  | 'tasks' // a task queue
+  | 'realtime' // websockets, server push
+  | 'i18n' // translations
+  | 'mail' // sending mail
+  | 'cache' // caching
+  | 'security' // CSRF, CORS, rate limiting, security headers
+  | 'staticFiles' // static asset handling
+  | 'nonWeb'; // a signal that the folder is a library or tool, not a web application
+
+/**
+ * One observed fact with its evidence. `name` qualifies it (the framework, the package, the model
+ * class); `via` names the package or API that provides it (e.g. "flask-login" for auth) so that
+ * rules can tell a Flask add-on from a Django built-in.
+ */
+export interface Observation {
+  kind: ObservationKind;
+  name?: string;
+  via?: string;
+  /** The framework this observation is specific to, when it is (a Flask add-on, a Django built-in). */
+  framework?: string;
+  /** How many of the thing this one observation stands for (default 1). */
+  count?: number;
+  /** Strength of the evidence, 0..1 (default 1); e.g. an import is weaker than a declared dependency. */
+  strength?: number;
+  evidence: Evidence;
+}
+
+/** A problem met while reading the workspace. Never fatal: the assessment goes on. */
+export interface Problem {
+  file: string;
+  line: number | null;
+  message: string;
+  severity: 'error' | 'warning' | 'info';
+}
+
+/** How a dependency is needed. */
+export type DependencyKind = 'runtime' | 'dev' | 'optional' | 'constraint' | 'build';
+
+/** Which manifest format declared a dependency. */
+export type ManifestFormat = 'requirements' | 'pyproject' | 'pipfile' | 'setup.cfg' | 'setup.py' | 'conda';
+
+/** A declared dependency, from any manifest format. */
+export interface Dependency {
+  /** PEP 503 normalised name (lower case, runs of -_. folded to -). */
+  name: string;
+  /** The name as written. */
+  rawName: string;
+  /** The version specifier as written, normalised to no spaces ("" when none). */
+  specifier: string;
+  extras: string[];
+  /** The environment marker as written, without the ';' ("" when none). */
+  marker: string;
+  kind: DependencyKind;
+  /** Group, extra or section name (e.g. "dev", "postgres", "tool.poetry.group.test"). */
+  group?: string;
+  format: ManifestFormat;
+  /** A direct reference (PEP 508 `name @ url`, VCS URL or local path). */
+  url?: string;
+  editable?: boolean;
+  /** Workspace-relative manifest path. */
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** A parsed manifest: its dependencies, the files it pulls in and what went wrong. */
+export interface ManifestResult {
+  dependencies: Dependency[];
+  problems: Problem[];
+  /** Other requirements files this one includes (-r / -c), resolved workspace-relative. */
+  includes?: { file: string; constraint: boolean; line: number }[];
+  /** Options recorded on the way (e.g. --index-url), for display only. */
+  options?: { name: string; value: string; line: number }[];
+  /** pyproject: dependencies are declared dynamic (read from another file). */
+  dynamicDependencies?: boolean;
+}
+
+/** Concerns a finding can be about; used to group findings in every front end. */
+export type Concern =
+  | 'framework'
+  | 'size'
+  | 'data'
+  | 'auth'
+  | 'admin'
+  | 'forms'
+  | 'migrations'
+  | 'templates'
+  | 'api'
+  | 'async'
+  | 'tasks'
+  | 'realtime'
+  | 'i18n'
+  | 'batteries'
+  | 'layout'
+  | 'dependencies';
+
+/** A conclusion drawn from observations, with the evidence that shows it. */
+export interface Finding {
+  /** Stable id, e.g. "data.models"; also the SARIF rule id. */
+  id: string;
+  concern: Concern;
+  favors: Favors;
+  /** Points added to the favoured framework's score (filled in by scoring.ts). */
+  weight: number;
+  message: string;
+  evidence: Evidence[];
+}
+
+/** Counts and flags the verdict rests on. Part of the JSON contract. */
+export interface Facts {
+  models: number;
+  relations: number;
+  routes: number;
+  views: number;
+  templates: number;
+  blueprints: number;
+  djangoApps: number;
+  pythonFiles: number;
+  auth: boolean;
+  admin: boolean;
+  migrations: boolean;
+  forms: boolean;
+  restApi: boolean;
+  database: boolean;
+  async: boolean;
+  tasks: boolean;
+  realtime: boolean;
+  i18n: boolean;
+}
+
+/** One project (a folder with a manifest, a manage.py or a Flask app) and its verdict. */
+export interface ProjectAssessment {
+  /** Workspace-relative root, "." for the workspace folder itself. */
+  root: string;
+  /** The framework in use: flask, django, fastapi, ... or "none". */
+  framework: string;
+  /** Every web framework seen, strongest first. */
+  frameworksSeen: string[];
+  /** Which of the two fits better, or null when the project shows no web-application signal. */
+  recommendation: Framework | null;
+  /** 0..1: how clear the margin between the two scores is. */
+  confidence: number;
+  scores: Record<Framework, number>;
+  facts: Facts;
+  findings: Finding[];
+  /** Plain-words reasons for the verdict, most important first. */
+  reasons: string[];
+  dependencies: Dependency[];
+  /** Manifest files of this project, workspace-relative. */
+  manifests: string[];
+  /** Why this folder is a project root. */
+  rootReason: string;
+}
+
+/** The result of assessing one workspace folder. */
+export interface Assessment {
+  schemaVersion: 1;
+  /** Absolute or display path of the assessed folder. */
+  root: string;
+  projects: ProjectAssessment[];
+  problems: Problem[];
+  stats: { files: number; pythonFiles: number; bytesRead: number; ms: number };
+}

@@ -1,0 +1,47 @@
+/**
+ * Turning file bytes into text safely: binary files are recognised, UTF-8 is decoded strictly,
+ * anything else falls back to Latin-1 with a warning, and a BOM is dropped.
+ */
+
+/** The outcome of decoding a file. */
+export type Decoded =
+  | { ok: true; text: string; warning?: string }
+  | { ok: false; reason: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+const latin1 = new TextDecoder('latin1');
+
+/** Decodes file bytes to text; a NUL byte in the first 8 KiB marks the file as binary. */
+export function decodeText(bytes: Uint8Array): Decoded {
+  const head = bytes.subarray(0, 8192);
+  if (head.includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes); skipped' };
+  try {
+    return { ok: true, text: utf8.decode(bytes) };
+  } catch {
+    return { ok: true, text: latin1.decode(bytes), warning: 'not valid UTF-8; read as Latin-1' };
+  }
+}
+
+/** Splits text into lines on \n, \r\n or a lone \r (as Python's universal newlines do). */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+/** PEP 503 normalisation of a package name. */
+export function normalizeName(name: string): string {
+  return name.trim().toLowerCase().replace(/[-_.]+/g, '-');
+}
+
+/** Converts a string offset into a 1-based line and column. */
+export function positionAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}

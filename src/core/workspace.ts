@@ -1,0 +1,145 @@
+/**
+ * All file access of the engine goes through this one small interface, so the same engine runs on
+ * Node's fs (CLI, tests), on `vscode.workspace.fs` (the extension, remote and virtual workspaces)
+ * and on an in-memory map (unit tests built from object literals).
+ *
+ * Paths are workspace-relative with forward slashes; "" is the workspace root.
+ */
+import * as fs from 'node:fs/promises';
+import * as nodePath from 'node:path';
+
+/** What a directory entry is. Links are reported as such and never followed by the engine. */
+export type EntryType = 'file' | 'dir' | 'symlink' | 'other';
+
+/** One directory entry. */
+export interface DirEntry {
+  name: string;
+  type: EntryType;
+}
+
+/** Read-only access to one workspace folder. */
+export interface Workspace {
+  /** A name to show for the workspace (a path or a URI). */
+  readonly label: string;
+  listDir(path: string): Promise<DirEntry[]>;
+  readFile(path: string): Promise<Uint8Array>;
+  stat(path: string): Promise<{ type: EntryType; size: number }>;
+}
+
+/** Joins workspace-relative path segments with forward slashes. */
+export function joinPath(dir: string, name: string): string {
+  return dir === '' ? name : `${dir}/${name}`;
+}
+
+/** The folder part of a workspace-relative path ("" for top-level files). */
+export function dirName(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '' : path.slice(0, i);
+}
+
+/** The last segment of a workspace-relative path. */
+export function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/**
+ * Resolves `rel` against the folder `dir`, folding `.` and `..`. Returns undefined when the result
+ * would leave the workspace, so an include can never reach outside it.
+ */
+export function resolvePath(dir: string, rel: string): string | undefined {
+  const parts = rel.startsWith('/') ? [] : dir.split('/').filter(Boolean);
+  for (const seg of rel.split(/[\\/]+/)) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (parts.length === 0) return undefined;
+      parts.pop();
+    } else parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+/** Node `fs` implementation, rooted at an absolute folder. */
+export class NodeWorkspace implements Workspace {
+  readonly label: string;
+  constructor(private readonly rootDir: string) {
+    this.label = rootDir;
+  }
+
+  private abs(path: string): string {
+    return nodePath.join(this.rootDir, ...path.split('/'));
+  }
+
+  async listDir(path: string): Promise<DirEntry[]> {
+    const entries = await fs.readdir(this.abs(path), { withFileTypes: true });
+    return entries.map((e) => ({
+      name: e.name,
+      type: e.isSymbolicLink() ? 'symlink' : e.isDirectory() ? 'dir' : e.isFile() ? 'file' : 'other',
+    }));
+  }
+
+  async readFile(path: string): Promise<Uint8Array> {
+    return fs.readFile(this.abs(path));
+  }
+
+  async stat(path: string): Promise<{ type: EntryType; size: number }> {
+    const s = await fs.lstat(this.abs(path));
+    return {
+      type: s.isSymbolicLink() ? 'symlink' : s.isDirectory() ? 'dir' : s.isFile() ? 'file' : 'other',
+      size: s.size,
+    };
+  }
+}
+
+/** In-memory implementation for tests: a map from path to content (string or bytes). */
+export class MemoryWorkspace implements Workspace {
+  readonly label: string;
+  private readonly files = new Map<string, Uint8Array>();
+  private readonly dirs = new Set<string>(['']);
+
+  constructor(files: Record<string, string | Uint8Array>, label = 'memory') {
+    this.label = label;
+    for (const [path, content] of Object.entries(files)) this.set(path, content);
+  }
+
+  /** Adds or replaces a file (creating its folders). */
+  set(path: string, content: string | Uint8Array): void {
+    this.files.set(path, typeof content === 'string' ? new TextEncoder().encode(content) : content);
+    for (let d = dirName(path); ; d = dirName(d)) {
+      this.dirs.add(d);
+      if (d === '') break;
+    }
+  }
+
+  async listDir(path: string): Promise<DirEntry[]> {
+    if (!this.dirs.has(path)) throw notFound(path);
+    const out = new Map<string, EntryType>();
+    const prefix = path === '' ? '' : `${path}/`;
+    for (const p of [...this.files.keys(), ...this.dirs]) {
+      if (p === path || !p.startsWith(prefix)) continue;
+      const rest = p.slice(prefix.length);
+      const slash = rest.indexOf('/');
+      const name = slash < 0 ? rest : rest.slice(0, slash);
+      if (!name) continue;
+      const isDir = slash >= 0 || this.dirs.has(joinPath(path, name));
+      if (!out.has(name) || isDir) out.set(name, isDir ? 'dir' : 'file');
+    }
+    return [...out].map(([name, type]) => ({ name, type }));
+  }
+
+  async readFile(path: string): Promise<Uint8Array> {
+    const f = this.files.get(path);
+    if (!f) throw notFound(path);
+    return f;
+  }
+
+  async stat(path: string): Promise<{ type: EntryType; size: number }> {
+    const f = this.files.get(path);
+    if (f) return { type: 'file', size: f.byteLength };
+    if (this.dirs.has(path)) return { type: 'dir', size: 0 };
+    throw notFound(path);
+  }
+}
+
+function notFound(path: string): Error {
+  return Object.assign(new Error(`ENOENT: no such file or directory '${path}'`), { code: 'ENOENT' });
+}
