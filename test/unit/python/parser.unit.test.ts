@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { PythonParser, stringValue } from '../../src/core/python/parser';
+import { PythonParser, stringValue } from '../../../src/core/python/parser';
 
 describe('PythonParser', () => {
   it('parses Python and frees the tree after use', async () => {

@@ -1,0 +1,55 @@
+// Bundles the extension (Node, CommonJS, `vscode` external), the CLI and the benchmark; copies the
+// tree-sitter WebAssembly files beside them. `--production` minifies; `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+mkdirSync('dist', { recursive: true });
+copyFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'), 'dist/web-tree-sitter.wasm');
+copyFileSync(join(dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm', 'tree-sitter-python.wasm'), 'dist/tree-sitter-python.wasm');
+
+/** @type {esbuild.BuildOptions} */
+const node = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  sourcemap: !production,
+  minify: production,
+  loader: { '.scm': 'text' },
+  // The bundles load the grammar files beside themselves; these fallbacks are for plain Node only.
+  external: ['web-tree-sitter/web-tree-sitter.wasm', '@vscode/tree-sitter-wasm/wasm/*'],
+  plugins: [
+    {
+      // web-tree-sitter's CommonJS build: the ESM one needs import.meta, which a CJS bundle lacks.
+      name: 'web-tree-sitter-cjs',
+      setup(build) {
+        build.onResolve({ filter: /^web-tree-sitter$/ }, () => ({ path: require.resolve('web-tree-sitter') }));
+      },
+    },
+  ],
+  logLevel: 'warning',
+};
+
+const entries = [
+  { entryPoints: { cli: 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
+];
+if (existsSync('src/extension/extension.ts')) entries.push({ entryPoints: { extension: 'src/extension/extension.ts' }, external: ['vscode'] });
+if (existsSync('bench')) {
+  for (const f of readdirSync('bench').filter((n) => n.endsWith('.ts'))) entries.push({ entryPoints: { [f.replace(/\.ts$/, '')]: `bench/${f}` } });
+}
+
+const contexts = await Promise.all(
+  entries.map((e) => esbuild.context({ ...node, ...e, external: [...node.external, ...(e.external ?? [])], outdir: 'dist' })),
+);
+if (watch) {
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+}

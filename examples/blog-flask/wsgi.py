@@ -1,0 +1,3 @@
+from journal import create_app
+
+app = create_app()

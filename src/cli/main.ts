@@ -1,0 +1,111 @@
+/**
+ * The command-line front end: `framework-fit [DIR] [--format text|json|markdown] [--exclude GLOB]`.
+ * Exit 0 when it assessed (problems included), 2 for a usage error.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { assess } from '../core/assess';
+import { toJson, toMarkdown, toText } from '../core/report';
+import { NodeWorkspace } from '../core/workspace';
+
+const USAGE = `Usage: framework-fit [DIR] [--format text|json|markdown] [--exclude GLOB]... [--max-files N] [--max-file-bytes N]
+Assesses the Python workspace in DIR (default: the current folder) and says whether Flask or Django fits it better.`;
+
+/** Parsed command line. */
+export interface CliArgs {
+  dir: string;
+  format: 'text' | 'json' | 'markdown';
+  exclude: string[];
+  maxFiles?: number;
+  maxFileBytes?: number;
+}
+
+/** Parses argv (without node and script); returns an error message for a usage error. */
+export function parseArgs(argv: readonly string[]): CliArgs | { error: string } | { help: true } {
+  const args: CliArgs = { dir: '.', format: 'text', exclude: [] };
+  let dirSet = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = (): string | undefined => {
+      const eq = a.indexOf('=');
+      if (eq > 0) return a.slice(eq + 1);
+      i++;
+      return argv[i];
+    };
+    const flag = a.includes('=') ? a.slice(0, a.indexOf('=')) : a;
+    if (flag === '--help' || flag === '-h') return { help: true };
+    if (flag === '--format' || flag === '-f') {
+      const v = value();
+      if (v !== 'text' && v !== 'json' && v !== 'markdown') return { error: `--format takes text, json or markdown (got ${v ?? 'nothing'})` };
+      args.format = v;
+    } else if (flag === '--exclude') {
+      const v = value();
+      if (!v) return { error: '--exclude takes a glob' };
+      args.exclude.push(v);
+    } else if (flag === '--max-files' || flag === '--max-file-bytes') {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n <= 0) return { error: `${flag} takes a positive whole number` };
+      if (flag === '--max-files') args.maxFiles = n;
+      else args.maxFileBytes = n;
+    } else if (a.startsWith('-')) {
+      return { error: `unknown option ${a}` };
+    } else if (dirSet) {
+      return { error: `only one folder can be assessed at a time (got ${args.dir} and ${a})` };
+    } else {
+      args.dir = a;
+      dirSet = true;
+    }
+  }
+  return args;
+}
+
+/** Runs the CLI; returns the exit code. */
+export async function main(argv: readonly string[], out = process.stdout, err = process.stderr): Promise<number> {
+  const parsed = parseArgs(argv);
+  if ('help' in parsed) {
+    out.write(`${USAGE}\n`);
+    return 0;
+  }
+  if ('error' in parsed) {
+    err.write(`framework-fit: ${parsed.error}\n${USAGE}\n`);
+    return 2;
+  }
+  const dir = path.resolve(parsed.dir);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+    err.write(`framework-fit: no such folder: ${parsed.dir}\n`);
+    return 2;
+  }
+  const started = Date.now();
+  let lastProgress = 0;
+  const showProgress = err.isTTY === true;
+  const assessment = await assess(new NodeWorkspace(dir), {
+    exclude: parsed.exclude,
+    maxFiles: parsed.maxFiles,
+    maxFileBytes: parsed.maxFileBytes,
+    onProgress: (p) => {
+      const now = Date.now();
+      // Only long scans get a progress line, at most a few times a second.
+      if (!showProgress || now - started < 1000 || now - lastProgress < 250) return;
+      lastProgress = now;
+      err.write(`\r\x1b[K${p.phase}: ${p.total ? `${p.done}/${p.total} ` : ''}${p.message.slice(0, 100)}`);
+    },
+  });
+  if (showProgress && lastProgress) err.write('\r\x1b[K');
+  assessment.root = parsed.dir;
+  if (parsed.format === 'json') out.write(`${JSON.stringify(toJson(assessment), null, 2)}\n`);
+  else if (parsed.format === 'markdown') out.write(toMarkdown(assessment));
+  else out.write(toText(assessment));
+  return 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`framework-fit: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * Layout: what the file tree alone shows, without reading any file.
+ *
+ * What it looks for: `manage.py`, Django migration modules (`<app>/migrations/0001_*.py`), Django
+ * app folders (`apps.py`, or `models.py` beside a `migrations/` package), Alembic / Flask-Migrate
+ * (`alembic.ini`, `migrations/versions/*.py`), template files under `templates/`, and an `instance/`
+ * folder (Flask's instance folder).
+ * Why: these are the marks each framework's own tooling leaves (`django-admin startproject`,
+ * `startapp`, `makemigrations`; `flask db init`), so they tell the framework in use and which
+ * batteries are there, even when the code is too dynamic to read.
+ * Example: `polls/migrations/0001_initial.py` is one Django migration of the `polls` app.
+ */
+import type { Observation } from '../model';
+import { baseName, dirName } from '../workspace';
+
+const TEMPLATE_FILE = /\.(html?|jinja2?|j2|djhtml|txt|xml)$/i;
+const DJANGO_MIGRATION = /(^|\/)migrations\/\d{4}_[^/]*\.py$/;
+const ALEMBIC_VERSION = /(^|\/)(migrations|alembic)\/versions\/[^/]+\.py$/;
+
+/** Observations from the paths of a project's files. */
+export function layoutObservations(paths: readonly string[]): Observation[] {
+  const out: Observation[] = [];
+  const present = new Set(paths);
+  const appDirs = new Set<string>();
+  for (const path of paths) {
+    const name = baseName(path);
+    const dir = dirName(path);
+    if (name === 'manage.py') {
+      out.push({ kind: 'app', framework: 'django', name: 'manage.py', via: 'manage.py', strength: 0.5, evidence: { file: path } });
+    } else if (DJANGO_MIGRATION.test(path)) {
+      out.push({ kind: 'migrations', framework: 'django', via: 'Django migrations', evidence: { file: path } });
+    } else if (ALEMBIC_VERSION.test(path)) {
+      out.push({ kind: 'migrations', via: 'alembic', evidence: { file: path } });
+    } else if (name === 'alembic.ini') {
+      out.push({ kind: 'migrations', via: 'alembic', count: 0, evidence: { file: path } });
+    } else if (/(^|\/)templates\//.test(path) && TEMPLATE_FILE.test(name)) {
+      out.push({ kind: 'template', via: 'template file', evidence: { file: path } });
+    }
+    if (name === 'apps.py' || (name === 'models.py' && present.has(`${dir ? `${dir}/` : ''}migrations/__init__.py`))) {
+      if (!appDirs.has(dir)) {
+        appDirs.add(dir);
+        out.push({ kind: 'djangoApp', framework: 'django', name: baseName(dir) || '.', via: 'app folder', evidence: { file: path } });
+      }
+    }
+  }
+  return out;
+}

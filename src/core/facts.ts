@@ -1,0 +1,65 @@
+/**
+ * Facts: the counts and flags a project's observations add up to, and which framework is in use.
+ */
+import type { Facts, Observation, ObservationKind } from './model';
+
+/** Sums observation counts (default 1) per kind. */
+export function countKind(observations: readonly Observation[], kind: ObservationKind): number {
+  let n = 0;
+  for (const o of observations) if (o.kind === kind) n += o.count ?? 1;
+  return n;
+}
+
+/** Observations of one kind. */
+export function ofKind(observations: readonly Observation[], kind: ObservationKind): Observation[] {
+  return observations.filter((o) => o.kind === kind);
+}
+
+/** The facts of a project. */
+export function computeFacts(observations: readonly Observation[], pythonFiles: number): Facts {
+  const has = (kind: ObservationKind) => observations.some((o) => o.kind === kind);
+  const djangoApps = new Set(ofKind(observations, 'djangoApp').filter((o) => o.via === 'app folder').map((o) => o.evidence.file));
+  return {
+    models: countKind(observations, 'model'),
+    relations: countKind(observations, 'relation'),
+    routes: countKind(observations, 'route'),
+    views: countKind(observations, 'view'),
+    templates: countKind(observations, 'template'),
+    blueprints: countKind(observations, 'blueprint'),
+    djangoApps: djangoApps.size,
+    pythonFiles,
+    auth: has('auth'),
+    admin: has('admin'),
+    migrations: has('migrations'),
+    forms: has('forms'),
+    // A REST layer (DRF, Flask-RESTful ...) is an API; so is an app where most routes answer JSON.
+    restApi:
+      observations.some((o) => o.kind === 'restApi' && (o.strength ?? 1) >= 1) ||
+      countKind(observations, 'restApi') * 2 > countKind(observations, 'route'),
+    database: has('database') || has('model'),
+    async: has('async'),
+    tasks: has('tasks'),
+    realtime: has('realtime'),
+    i18n: has('i18n'),
+  };
+}
+
+/** Framework names with the weight of evidence for each, strongest first. */
+export function frameworkStrengths(observations: readonly Observation[]): [string, number][] {
+  const score = new Map<string, number>();
+  const add = (name: string, w: number) => score.set(name, (score.get(name) ?? 0) + w);
+  const seen = new Set<string>();
+  for (const o of observations) {
+    if (o.kind === 'framework' && o.name) {
+      // One declaration and one import per framework are enough; more files importing it add a little.
+      const key = `${o.name}:${o.via?.startsWith('import') ? 'import' : 'dep'}`;
+      add(o.name, seen.has(key) ? 0.05 : (o.strength ?? 1));
+      seen.add(key);
+    } else if (o.kind === 'app' && o.framework) {
+      add(o.framework, o.strength ?? 1);
+    } else if (o.kind === 'route' && o.framework) {
+      add(o.framework, 0.1);
+    }
+  }
+  return [...score].sort((a, b) => b[1] - a[1]);
+}

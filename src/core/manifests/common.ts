@@ -1,0 +1,111 @@
+/**
+ * Small helpers shared by the manifest parsers: offset-to-position conversion, the Dependency
+ * builder and Problem constructors. Kept here so each parser file reads as "what the format says".
+ */
+import type { Dependency, DependencyKind, ManifestFormat, ManifestResult, Problem } from '../model';
+import type { Pep508 } from './pep508';
+
+/** A 1-based range, end exclusive (the column just past the last character), as VS Code uses. */
+export interface Range {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/**
+ * Converts string offsets (UTF-16 code units) to 1-based line/column in O(log n), with the same
+ * line breaks as `splitLines` (\n, \r\n or a lone \r).
+ */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) this.starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      }
+    }
+  }
+
+  /** 1-based line and column of an offset. */
+  position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+  }
+
+  /** The range covering [start, end). */
+  range(start: number, end: number): Range {
+    const a = this.position(start);
+    const b = this.position(Math.max(start, end));
+    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+  }
+}
+
+/** Builds a Dependency from a parsed PEP 508 requirement and where it sits. */
+export function dependencyFrom(
+  req: Pep508,
+  where: { file: string; format: ManifestFormat; kind: DependencyKind; group?: string } & Range,
+  extra: { editable?: boolean } = {},
+): Dependency {
+  const dep: Dependency = {
+    name: req.name,
+    rawName: req.rawName,
+    specifier: req.specifier,
+    extras: req.extras,
+    marker: req.marker,
+    kind: where.kind,
+    format: where.format,
+    file: where.file,
+    line: where.line,
+    column: where.column,
+    endLine: where.endLine,
+    endColumn: where.endColumn,
+  };
+  if (where.group !== undefined) dep.group = where.group;
+  if (req.url !== undefined) dep.url = req.url;
+  if (extra.editable) dep.editable = true;
+  return dep;
+}
+
+/** A Problem at a line of a file. */
+export function problem(
+  file: string,
+  line: number | null,
+  message: string,
+  severity: Problem['severity'] = 'error',
+): Problem {
+  return { file, line, message, severity };
+}
+
+const unreadable = new WeakSet<ManifestResult>();
+
+/** Marks a result whose file could not be parsed at all (malformed TOML or YAML). */
+export function markUnreadable(result: ManifestResult): void {
+  unreadable.add(result);
+}
+
+/** True when the file behind a result could not be parsed at all; it then says nothing about a project. */
+export function isUnreadable(result: ManifestResult): boolean {
+  return unreadable.has(result);
+}
+
+/** Removes all whitespace from a version specifier (">= 4.2, < 5" -> ">=4.2,<5"). */
+export function compactSpecifier(spec: string): string {
+  return spec.replace(/\s+/g, '');
+}
+
+/** Quotes a value for a message, shortened so that one bad line cannot flood the problem list. */
+export function quote(text: string, max = 80): string {
+  const t = text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return JSON.stringify(t);
+}

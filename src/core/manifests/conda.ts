@@ -1,0 +1,123 @@
+/**
+ * Conda environment files (environment.yml). `dependencies:` holds conda match specs
+ * (`python=3.11`, `django>=4`, `conda-forge::flask`, `numpy 1.2.*`, `flask=2.0=py_0`,
+ * `numpy[version='>=1.2']`), read as Dependencies with format 'conda' (python and pip themselves
+ * skipped). A nested `- pip: [...]` list is what conda hands to pip as a requirements file, so each
+ * entry is read as one requirements line (PEP 508, -r, -e, options), group 'pip'.
+ */
+import { isMap, isScalar, isSeq, parseDocument, type Scalar } from 'yaml';
+import type { Dependency, ManifestResult } from '../model';
+import { normalizeName } from '../text';
+import { LineIndex, markUnreadable, problem, quote } from './common';
+import { parseLogicalLine } from './requirements';
+
+/** Parses a conda environment.yml. */
+export function parseCondaEnv(text: string, file: string): ManifestResult {
+  const result: ManifestResult = { dependencies: [], problems: [], includes: [], options: [] };
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const doc = parseDocument(body);
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      const line = e.linePos?.[0].line ?? null;
+      result.problems.push(problem(file, line, `invalid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`));
+    }
+    markUnreadable(result);
+    return result;
+  }
+  const lines = new LineIndex(body);
+  const lineOf = (node: { range?: [number, number, number] | null }): number | null =>
+    node.range ? lines.position(node.range[0]).line : null;
+
+  if (!isMap(doc.contents)) {
+    if (doc.contents !== null) result.problems.push(problem(file, 1, 'expected a mapping with a dependencies list', 'warning'));
+    return result;
+  }
+  const deps = doc.contents.get('dependencies', true);
+  if (deps === undefined || deps === null || (isScalar(deps) && deps.value === null)) return result;
+  if (!isSeq(deps)) {
+    result.problems.push(problem(file, lineOf(deps as Scalar), 'dependencies should be a list', 'warning'));
+    return result;
+  }
+  for (const item of deps.items) {
+    if (isScalar(item) && typeof item.value === 'string') {
+      condaSpec(item, file, lines, result);
+    } else if (isMap(item) && item.has('pip')) {
+      const pip = item.get('pip', true);
+      if (!isSeq(pip)) {
+        result.problems.push(problem(file, lineOf(item), 'pip: should be a list of requirements', 'warning'));
+        continue;
+      }
+      for (const entry of pip.items) {
+        if (isScalar(entry) && typeof entry.value === 'string') pipEntry(entry as Scalar<string>, file, lines, result);
+        else result.problems.push(problem(file, lineOf(entry as Scalar), 'pip: entry is not a string; skipped', 'warning'));
+      }
+    } else if (isScalar(item) && item.value !== null) {
+      result.problems.push(problem(file, lineOf(item), `dependency ${quote(String(item.value))} is not a string; skipped`, 'warning'));
+    } else if (!isScalar(item)) {
+      result.problems.push(problem(file, lineOf(item as Scalar), 'dependency entry is neither a spec nor a pip: list; skipped', 'warning'));
+    }
+  }
+  return result;
+}
+
+/** Where the value of a scalar starts (past its opening quote). */
+function valueStart(s: Scalar): number {
+  const start = s.range?.[0] ?? 0;
+  return s.type === 'QUOTE_DOUBLE' || s.type === 'QUOTE_SINGLE' ? start + 1 : start;
+}
+
+/** One conda match spec. */
+function condaSpec(item: Scalar, file: string, lines: LineIndex, result: ManifestResult): void {
+  const spec = String(item.value);
+  const m = /^\s*(?:([^\s:]+)::)?([A-Za-z0-9_][A-Za-z0-9._-]*)(.*)$/s.exec(spec);
+  const start = valueStart(item);
+  if (!m) {
+    result.problems.push(problem(file, lines.position(start).line, `invalid conda spec ${quote(spec)}`, 'warning'));
+    return;
+  }
+  const rawName = m[2];
+  const name = normalizeName(rawName);
+  if (name === 'python' || name === 'pip') return;
+  const nameOffset = spec.indexOf(rawName, m[1] ? m[1].length + 2 : 0);
+  const inline = item.type === 'PLAIN' || item.type === 'QUOTE_DOUBLE' || item.type === 'QUOTE_SINGLE';
+  const range = inline
+    ? lines.range(start + nameOffset, start + spec.trimEnd().length)
+    : lines.range(item.range?.[0] ?? 0, item.range?.[1] ?? 0);
+  const dep: Dependency = {
+    name,
+    rawName,
+    specifier: condaVersion(m[3]),
+    extras: [],
+    marker: '',
+    kind: 'runtime',
+    format: 'conda',
+    file,
+    ...range,
+  };
+  result.dependencies.push(dep);
+}
+
+/**
+ * The version part of a match spec, without spaces and without a build string:
+ * " 1.2.* py_0" -> "1.2.*", "=2.0=py_0" -> "=2.0", ">=4" -> ">=4", "[version='>=1.2']" -> ">=1.2".
+ */
+function condaVersion(rest: string): string {
+  const r = rest.trim();
+  const bracket = /^\[.*?\bversion\s*=\s*(['"]?)([^'"\],]+)\1.*\]$/.exec(r);
+  if (bracket) return bracket[2].replace(/\s+/g, '');
+  if (r.startsWith('[')) return '';
+  const exactBuild = /^=([^=\s]+)=\S+$/.exec(r);
+  if (exactBuild) return `=${exactBuild[1]}`;
+  // "name version build": the version is the first word once operators are glued to it.
+  const words = r.replace(/([<>=!~]=?)\s+/g, '$1').split(/\s+/);
+  return words[0] ?? '';
+}
+
+/** One entry of the pip: list, read as a requirements-file line on its own. */
+function pipEntry(entry: Scalar<string>, file: string, lines: LineIndex, result: ManifestResult): void {
+  const start = lines.position(valueStart(entry));
+  parseLogicalLine(
+    { text: entry.value, line: start.line, pieces: [{ offset: 0, line: start.line, column: start.column - 1 }] },
+    { file, format: 'conda', group: 'pip', result },
+  );
+}

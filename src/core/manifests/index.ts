@@ -1,0 +1,184 @@
+/**
+ * The manifest formats in one table, and `readManifests`, which reads a set of manifest files
+ * through a Workspace, follows requirements includes (`-r`, `-c`, setup.cfg `file:`) and never
+ * throws: every failure becomes a Problem.
+ *
+ * To add a format: write its parser next to the others (text + path in, ManifestResult out),
+ * add its name to `ManifestFormat` in model.ts, a rule to `manifestFormatOf` and a line to `PARSERS`.
+ */
+import type { ManifestFormat, ManifestResult, Problem } from '../model';
+import type { PythonParser } from '../python/parser';
+import { decodeText } from '../text';
+import { baseName, type Workspace } from '../workspace';
+import { isUnreadable, problem, quote } from './common';
+import { parseCondaEnv } from './conda';
+import { parsePipfile } from './pipfile';
+import { parsePyproject } from './pyproject';
+import { isRequirementsFileName, parseRequirements, requirementsKindFor } from './requirements';
+import { parseSetupCfg } from './setupCfg';
+import { parseSetupPy } from './setupPy';
+
+export { parseCondaEnv } from './conda';
+export { parsePipfile } from './pipfile';
+export { parsePyproject } from './pyproject';
+export { parseRequirements, requirementsKindFor } from './requirements';
+export { parseSetupCfg } from './setupCfg';
+export { parseSetupPy } from './setupPy';
+export { parsePep508, type Pep508, type Pep508Result } from './pep508';
+
+/** Which manifest format a workspace-relative path is, by its name; undefined when none. */
+export function manifestFormatOf(path: string): ManifestFormat | undefined {
+  const base = baseName(path);
+  const lower = base.toLowerCase();
+  if (lower === 'pyproject.toml') return 'pyproject';
+  if (base === 'Pipfile') return 'pipfile';
+  if (lower === 'setup.cfg') return 'setup.cfg';
+  if (lower === 'setup.py') return 'setup.py';
+  if (lower === 'environment.yml' || lower === 'environment.yaml') return 'conda';
+  if (isRequirementsFileName(path)) return 'requirements';
+  return undefined;
+}
+
+const PARSERS: Record<ManifestFormat, (text: string, file: string, parser: PythonParser) => ManifestResult> = {
+  requirements: parseRequirements,
+  pyproject: parsePyproject,
+  pipfile: parsePipfile,
+  'setup.cfg': parseSetupCfg,
+  'setup.py': parseSetupPy,
+  conda: parseCondaEnv,
+};
+
+/** What `readManifests` returns. */
+export interface ManifestRead {
+  /**
+   * Every manifest read, by workspace-relative path, included requirements files among them. A file
+   * that could not be parsed at all (malformed TOML or YAML) has no entry: it declares nothing, and
+   * its problem is in `problems`.
+   */
+  results: Map<string, ManifestResult>;
+  /**
+   * Every problem met, flattened: those of each result (the same objects) plus files that could
+   * not be read at all. Show this list, or the per-result lists, not both.
+   */
+  problems: Problem[];
+}
+
+/**
+ * Reads and parses manifest files. Requirements includes are followed recursively (each file read
+ * once; a cycle is a warning naming the chain; a missing include an error at the including line).
+ * Dependencies of files reached through `-c` get kind 'constraint'; other requirements files get
+ * the kind their path suggests (`requirementsKindFor`). Files larger than `maxBytes` or binary are
+ * skipped with a problem; files that are not UTF-8 are read as Latin-1 with a warning.
+ */
+export async function readManifests(
+  ws: Workspace,
+  files: string[],
+  parser: PythonParser,
+  maxBytes = 1_000_000,
+): Promise<ManifestRead> {
+  const results = new Map<string, ManifestResult>();
+  const problems: Problem[] = [];
+
+  /** Reads a file's text; undefined (with problems recorded) when it cannot be used. */
+  const readText = async (
+    file: string,
+    from?: { file: string; line: number; constraint: boolean },
+  ): Promise<string | undefined> => {
+    let bytes: Uint8Array;
+    try {
+      const stat = await ws.stat(file);
+      if (stat.type !== 'file') throw Object.assign(new Error('not a file'), { code: 'ENOENT' });
+      if (stat.size > maxBytes) {
+        problems.push(problem(file, null, `larger than ${maxBytes} bytes (${stat.size}); not read`, 'warning'));
+        return undefined;
+      }
+      bytes = await ws.readFile(file);
+    } catch (e) {
+      const missing = (e as { code?: string }).code === 'ENOENT' || (e as { code?: string }).code === 'FileNotFound';
+      if (from) {
+        const p = problem(
+          from.file,
+          from.line,
+          missing
+            ? `${from.constraint ? '-c' : '-r'} ${quote(file)}: the included file does not exist`
+            : `${quote(file)} (included) could not be read: ${errorText(e)}`,
+        );
+        results.get(from.file)?.problems.push(p);
+        problems.push(p);
+      } else {
+        problems.push(problem(file, null, missing ? 'file does not exist' : `could not be read: ${errorText(e)}`));
+      }
+      return undefined;
+    }
+    if (bytes.byteLength > maxBytes) {
+      problems.push(problem(file, null, `larger than ${maxBytes} bytes (${bytes.byteLength}); not read`, 'warning'));
+      return undefined;
+    }
+    const decoded = decodeText(bytes);
+    if (!decoded.ok) {
+      problems.push(problem(file, null, decoded.reason, 'warning'));
+      return undefined;
+    }
+    if (decoded.warning) problems.push(problem(file, null, decoded.warning, 'warning'));
+    return decoded.text;
+  };
+
+  const visit = async (
+    file: string,
+    format: ManifestFormat,
+    constraint: boolean,
+    chain: string[],
+    from?: { file: string; line: number; constraint: boolean },
+  ): Promise<void> => {
+    const text = await readText(file, from);
+    if (text === undefined) return;
+    let result: ManifestResult;
+    try {
+      result = PARSERS[format](text, file, parser);
+    } catch (e) {
+      problems.push(problem(file, null, `could not be parsed: ${errorText(e)}`));
+      return;
+    }
+    if (format === 'requirements') {
+      const kind = constraint ? 'constraint' : requirementsKindFor(file);
+      for (const d of result.dependencies) if (d.kind === 'runtime') d.kind = kind;
+    }
+    problems.push(...result.problems);
+    if (isUnreadable(result)) return;
+    results.set(file, result);
+
+    for (const inc of result.includes ?? []) {
+      if (chain.includes(inc.file)) {
+        const p = problem(file, inc.line, `include cycle: ${[...chain, inc.file].join(' -> ')}; not followed again`, 'warning');
+        result.problems.push(p);
+        problems.push(p);
+        continue;
+      }
+      if (results.has(inc.file)) continue;
+      await visit(inc.file, 'requirements', constraint || inc.constraint, [...chain, inc.file], {
+        file,
+        line: inc.line,
+        constraint: inc.constraint,
+      });
+    }
+  };
+
+  for (const file of files) {
+    if (results.has(file)) continue;
+    try {
+      const format = manifestFormatOf(file);
+      if (!format) {
+        problems.push(problem(file, null, 'not a manifest format this extension reads; skipped', 'info'));
+        continue;
+      }
+      await visit(file, format, false, [file]);
+    } catch (e) {
+      problems.push(problem(file, null, `could not be read: ${errorText(e)}`));
+    }
+  }
+  return { results, problems };
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

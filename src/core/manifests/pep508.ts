@@ -1,0 +1,162 @@
+/**
+ * The one PEP 508 parser of the engine, shared by every manifest format. It wraps pip-requirements-js
+ * (an ohm grammar of PEP 508 with source locations) and works around three gaps measured in its
+ * 1.0.3 release, so that we accept what pip accepts and reject what it rejects:
+ *
+ * - `${VAR}` references (pip expands them before parsing) are masked with same-length filler, so
+ *   offsets stay valid and the text we report is the text as written;
+ * - the arbitrary-equality operator `===` is tried as `== ` (its ordered choice matches `==` first
+ *   and then fails on the third `=`);
+ * - `name @ url ; marker` (its grammar eats the space the marker needs) is parsed in two halves;
+ * - a `#` glued to the requirement (`flask#x`), which the grammar takes for a comment, is refused.
+ *
+ * Values reported (specifier, marker, url) are slices of the input, never rebuilt, so they read as
+ * written.
+ */
+import { parsePipRequirementsLine, type RequirementWithLocation } from 'pip-requirements-js';
+import { normalizeName } from '../text';
+import { compactSpecifier } from './common';
+
+/** A parsed PEP 508 requirement. Offsets are into the string given to `parsePep508`. */
+export interface Pep508 {
+  /** PEP 503 normalised name. */
+  name: string;
+  /** The name as written. */
+  rawName: string;
+  extras: string[];
+  /** Version specifiers joined with "," and without spaces ("" when none). */
+  specifier: string;
+  /** The marker as written, without the ';' ("" when none). */
+  marker: string;
+  /** The URL of a `name @ url` requirement. */
+  url?: string;
+  /** Offset of the name. */
+  start: number;
+  /** Offset just past the requirement (its specifier, URL or marker). */
+  end: number;
+}
+
+/** The outcome of `parsePep508`: the requirement, or why pip would reject the string. */
+export type Pep508Result =
+  | { ok: true; requirement: Pep508 }
+  | { ok: false; error: string; /** 0-based offset of the error in the input, when known. */ offset?: number };
+
+const ENV_VAR = /\$\{[A-Z0-9_]+\}/g;
+
+/** Parses one PEP 508 requirement string (a trailing `# comment` is allowed). Never throws. */
+export function parsePep508(text: string): Pep508Result {
+  const masked = text.replace(ENV_VAR, (m) => 'x'.repeat(m.length));
+  const first = tryParse(masked);
+  if (first.ok) return build(text, first.value);
+
+  if (masked.includes('===')) {
+    const retry = tryParse(masked.replace(/===/g, '== '));
+    if (retry.ok) return build(text, retry.value);
+  }
+
+  // `name [extras] @ url ; marker`: blank out "@ url" to parse name and marker, check the URL apart.
+  const urlMarker = /^(\s*[A-Za-z0-9][A-Za-z0-9._-]*\s*(?:\[[^\]]*\])?\s*)@(\s*)(\S+)\s+;/.exec(masked);
+  if (urlMarker) {
+    const urlStart = urlMarker[1].length + 1 + urlMarker[2].length;
+    const urlEnd = urlStart + urlMarker[3].length;
+    const head = tryParse(masked.slice(0, urlEnd));
+    if (!head.ok) return head.error;
+    const blanked = masked.slice(0, urlMarker[1].length) + ' '.repeat(urlEnd - urlMarker[1].length) + masked.slice(urlEnd);
+    const rest = tryParse(blanked);
+    if (rest.ok && rest.value.data.type === 'ProjectName') {
+      const req = build(text, rest.value);
+      if (req.ok) req.requirement.url = text.slice(urlStart, urlEnd);
+      return req;
+    }
+  }
+  return first.error;
+}
+
+type Parsed = { ok: true; value: RequirementWithLocation } | { ok: false; error: Extract<Pep508Result, { ok: false }> };
+
+function tryParse(text: string): Parsed {
+  let value: RequirementWithLocation | null;
+  try {
+    value = parsePipRequirementsLine(text, { includeLocations: true });
+  } catch (e) {
+    return { ok: false, error: describeError(e, text) };
+  }
+  if (!value) return { ok: false, error: { ok: false, error: 'empty requirement' } };
+  if (value.data.type === 'RequirementsFile' || value.data.type === 'ConstraintsFile') {
+    return { ok: false, error: { ok: false, error: 'a -r/-c include is not a requirement', offset: 0 } };
+  }
+  return { ok: true, value };
+}
+
+/** Turns the grammar's message ("… Line 1, col 6: expected …") into a short reason and an offset. */
+function describeError(e: unknown, text: string): Extract<Pep508Result, { ok: false }> {
+  const message = e instanceof Error ? e.message : String(e);
+  const m = /Line \d+, col (\d+): (.*)/s.exec(message);
+  if (!m) return { ok: false, error: message };
+  const offset = Number(m[1]) - 1;
+  const found = offset >= text.length ? 'unexpected end of text' : `unexpected ${JSON.stringify(text[offset])}`;
+  const expected = m[2].split('\n')[0].trim();
+  // The grammar lists every character class it would take; only short lists help a reader.
+  return { ok: false, error: expected.length <= 40 ? `${found} (${expected})` : found, offset };
+}
+
+function build(text: string, parsed: RequirementWithLocation): Pep508Result {
+  const data = parsed.data;
+  if (data.type !== 'ProjectName' && data.type !== 'ProjectURL') {
+    return { ok: false, error: 'not a requirement' };
+  }
+  // The grammar takes "#" as a comment anywhere; pip and packaging only after whitespace.
+  const end = parsed.location.endIdx;
+  if (text[end] === '#') return { ok: false, error: 'unexpected "#" (a comment needs a space before it)', offset: end };
+  const slice = (loc: { startIdx: number; endIdx: number }): string => text.slice(loc.startIdx, loc.endIdx);
+  const rawName = slice(data.name.location);
+  const req: Pep508 = {
+    name: normalizeName(rawName),
+    rawName,
+    extras: (data.extras ?? []).map((e) => slice(e.location)),
+    specifier:
+      data.type === 'ProjectName'
+        ? (data.versionSpec ?? []).map((v) => compactSpecifier(slice(v.location))).join(',')
+        : '',
+    marker: data.environmentMarkerTree ? slice(data.environmentMarkerTree.location).trim() : '',
+    start: parsed.location.startIdx,
+    end: parsed.location.endIdx,
+  };
+  if (data.type === 'ProjectURL') req.url = slice(data.url.location);
+  return { ok: true, requirement: req };
+}
+
+const VCS_SCHEME = /^(git|hg|svn|bzr)(\+[a-z0-9.+-]+)?$/;
+
+/** True for what pip treats as a URL: http(s), file, ftp and VCS schemes (`git+https:` …). */
+export function isUrl(text: string): boolean {
+  const m = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(text);
+  if (!m) return false;
+  const scheme = m[1].toLowerCase();
+  return ['http', 'https', 'file', 'ftp'].includes(scheme) || VCS_SCHEME.test(scheme);
+}
+
+const ARCHIVE = /\.(whl|zip|tar\.gz|tgz|tar\.bz2|tbz|tar\.xz|txz|tar\.lz|tlz|tar\.lzma|tar)$/i;
+
+/** True for what pip treats as a local path or archive rather than a requirement (pip's `_looks_like_path`). */
+export function looksLikePath(text: string): boolean {
+  return text.startsWith('.') || text.includes('/') || text.includes('\\') || ARCHIVE.test(text);
+}
+
+/**
+ * The project name a URL or path names, without downloading it: the `#egg=` fragment, else a wheel
+ * file name (`Django-4.2-py3-none-any.whl`), else an sdist file name (`Django-4.2.tar.gz`).
+ */
+export function nameFromUrl(url: string): string | undefined {
+  const egg = /[#&]egg=([^&\s]+)/.exec(url);
+  if (egg) {
+    const name = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(decodeURIComponent(egg[1]));
+    return name ? name[0] : undefined;
+  }
+  const path = url.split(/[?#]/)[0];
+  const file = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  const wheel = /^([A-Za-z0-9][A-Za-z0-9._]*)-[^-]+(-[^-]+)?-[^-]+-[^-]+-[^-]+\.whl$/i.exec(file);
+  if (wheel) return wheel[1];
+  const sdist = /^([A-Za-z0-9][A-Za-z0-9._-]*?)-(\d[^-]*)\.(zip|tar\.gz|tgz|tar\.bz2|tar\.xz|tar)$/i.exec(file);
+  return sdist ? sdist[1] : undefined;
+}

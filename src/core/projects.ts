@@ -1,0 +1,102 @@
+/**
+ * Project roots in a workspace. A folder holding a Python manifest is a project root; what lies
+ * below it belongs to it unless a deeper root starts a project of its own. A `manage.py` or a Flask
+ * app with no root above it starts one too. Folders that only carry tool requirements (Sphinx docs,
+ * test or CI requirements) and requirements folders (`requirements/*.txt`) fold into their parent,
+ * so that a monorepo yields its real projects and nothing else.
+ */
+import type { Dependency } from './model';
+import { lookupPackage } from './packages';
+import { baseName, dirName } from './workspace';
+
+/** A project root and why it is one. */
+export interface ProjectRoot {
+  /** Workspace-relative folder, "" for the workspace root. */
+  dir: string;
+  reason: string;
+}
+
+/** Folder names whose manifests are usually for tools, not for an application. */
+const TOOL_DIRS = new Set(['docs', 'doc', 'documentation', 'tests', 'test', 'testing', 'ci', '.github', 'tools', 'scripts', 'benchmarks', 'bench', '.circleci', '.ci']);
+
+/** Package roles that never make a folder an application of its own. */
+const TOOL_ROLES = new Set(['testing', 'debug']);
+const TOOL_NAME = /^(sphinx|mkdocs|furo|myst-|pydata-sphinx|pytest|coverage|tox|nox|flake8|ruff|black|isort|mypy|pylint|pre-commit|twine|build|wheel|setuptools|bumpversion|bump2version|towncrier|codecov|docutils|recommonmark|nbsphinx|jupyter)/;
+
+/** Inputs for finding roots. */
+export interface RootInputs {
+  /** Manifest files with their dependencies. */
+  manifests: ReadonlyMap<string, readonly Dependency[]>;
+  /** Files that start a project when no manifest is above them (manage.py, a module creating a Flask app). */
+  appFiles: readonly string[];
+  /** All Python files (to decide whether a bare workspace is a project). */
+  pythonFiles: readonly string[];
+}
+
+/** True when every dependency is a documentation, test or lint tool. */
+export function isToolOnly(deps: readonly Dependency[]): boolean {
+  return deps.every((d) => {
+    if (TOOL_NAME.test(d.name)) return true;
+    const info = lookupPackage(d.name);
+    return !!info && TOOL_ROLES.has(info.role);
+  });
+}
+
+/** The folder a manifest speaks for: `requirements/base.txt` speaks for the folder above `requirements/`. */
+export function manifestHome(file: string): string {
+  const dir = dirName(file);
+  return baseName(dir) === 'requirements' ? dirName(dir) : dir;
+}
+
+/** Finds the project roots, shallowest first. */
+export function findProjectRoots(inputs: RootInputs): ProjectRoot[] {
+  const byDir = new Map<string, { files: string[]; deps: Dependency[] }>();
+  for (const [file, deps] of inputs.manifests) {
+    const home = manifestHome(file);
+    const entry = byDir.get(home) ?? { files: [], deps: [] };
+    entry.files.push(file);
+    entry.deps.push(...deps);
+    byDir.set(home, entry);
+  }
+  const roots = new Map<string, string>();
+  for (const [dir, { files, deps }] of [...byDir].sort(([a], [b]) => depth(a) - depth(b))) {
+    const hasAppFile = inputs.appFiles.some((f) => isWithin(f, dir) && !TOOL_DIRS.has(baseName(dir)));
+    const toolish = deps.length === 0 ? TOOL_DIRS.has(baseName(dir)) : isToolOnly(deps);
+    const parent = [...roots.keys()].some((r) => isWithin(dir, r));
+    if (dir !== '' && toolish && !hasAppFile && (parent || TOOL_DIRS.has(baseName(dir)))) continue; // folds into its parent
+    roots.set(dir, `manifest ${files.map(baseName).join(', ')}`);
+  }
+  for (const f of inputs.appFiles) {
+    if ([...roots.keys()].some((r) => isWithin(f, r))) continue;
+    const dir = dirName(f);
+    roots.set(dir, `${baseName(f)} with no manifest above it`);
+  }
+  if (roots.size === 0 && inputs.pythonFiles.length > 0) roots.set('', 'Python files with no manifest');
+  // A root that only holds sub-projects (e.g. a monorepo's tool-config pyproject.toml) is no project.
+  for (const dir of [...roots.keys()]) {
+    const deps = byDir.get(dir)?.deps ?? [];
+    const children = [...roots.keys()].filter((r) => r !== dir && isWithin(r, dir));
+    if (children.length === 0 || deps.some((d) => d.kind === 'runtime')) continue;
+    const ownPython = inputs.pythonFiles.some((f) => owner(f, [...roots.keys()]) === dir);
+    if (!ownPython) roots.delete(dir);
+  }
+  return [...roots]
+    .map(([dir, reason]) => ({ dir, reason }))
+    .sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
+}
+
+/** The deepest root that contains `path`, or undefined. */
+export function owner(path: string, roots: readonly string[]): string | undefined {
+  let best: string | undefined;
+  for (const r of roots) if (isWithin(path, r) && (best === undefined || r.length > best.length)) best = r;
+  return best;
+}
+
+/** True when `path` is `dir` or lies below it. */
+export function isWithin(path: string, dir: string): boolean {
+  return dir === '' || path === dir || path.startsWith(`${dir}/`);
+}
+
+function depth(dir: string): number {
+  return dir === '' ? 0 : dir.split('/').length;
+}

@@ -1,0 +1,441 @@
+/**
+ * Per-file Python analysis: parses one source file with tree-sitter and reports what it declares
+ * (framework imports, app objects, routes, views, forms, admin, auth, data layer, ...) as
+ * observations with file:line:column evidence, plus the classes it defines so that ORM models can
+ * be resolved across the project's files (models.ts). The result depends only on the file's text,
+ * so it can be cached by content hash and computed in a worker.
+ *
+ * The syntax it looks at is in queries/python.scm; what each construct means is in rules.ts.
+ */
+import type { Evidence, Observation, ObservationKind, Problem } from '../model';
+import { nodeRange, stringValue, type Node, type PythonParser } from './parser';
+import query from './queries/python.scm';
+import { CALL_RULES, CLASS_BASE_RULES, DECORATOR_RULES, IMPORT_RULES, INSTALLED_APP_RULES, ROUTE_METHODS, type ObservationSpec } from './rules';
+
+/** A class definition, with its bases resolved through the file's imports. */
+export interface ClassInfo {
+  name: string;
+  /** Base expressions, qualified through imports (e.g. "django.db.models.Model", ".base.TimeStamped"). */
+  bases: string[];
+  /** `class Meta: abstract = True` (Django) or `__abstract__ = True` (SQLAlchemy). */
+  abstract: boolean;
+  /** SQLModel's `table=True` class keyword. */
+  table: boolean;
+  /** A name bound to `declarative_base()` / `registry().generate_base()`, recorded as a pseudo class. */
+  declarativeBase?: boolean;
+  file: string;
+  evidence: Evidence;
+}
+
+/** What one Python file shows. */
+export interface FileAnalysis {
+  observations: Observation[];
+  classes: ClassInfo[];
+  /** Top-level modules imported (absolute imports only). */
+  imports: string[];
+  problems: Problem[];
+}
+
+const SQL_START = /^\s*(select|insert|update|delete|create|drop|alter|with)\s/i;
+
+/** Analyzes one Python file. Never throws for bad input: problems are returned instead. */
+export function analyzePython(parser: PythonParser, text: string, file: string): FileAnalysis {
+  const result: FileAnalysis = { observations: [], classes: [], imports: [], problems: [] };
+  const lines = text.split(/\r\n|\r|\n/);
+  const done = parser.withTree(text, (tree) => {
+    const root = tree.rootNode;
+    if (root.hasError) {
+      const bad = firstError(root);
+      result.problems.push({
+        file,
+        line: bad ? bad.startPosition.row + 1 : null,
+        message: 'Python syntax error; results for this file may be partial',
+        severity: 'warning',
+      });
+    }
+    const ctx = new FileContext(file, lines, result);
+    const captures = parser.query(query).captures(root);
+    // Pass 1: imports and bindings, so that pass 2 can qualify names used before their import line.
+    for (const c of captures) {
+      if (c.name === 'import.module' && c.node.parent?.type === 'import_statement') ctx.importModule(c.node, c.node.text);
+      else if (c.name === 'import.alias') ctx.importAlias(c.node);
+      else if (c.name === 'import.from') ctx.importFrom(c.node);
+      else if (c.name === 'assign') ctx.bind(c.node);
+    }
+    for (const c of captures) {
+      switch (c.name) {
+        case 'decorator':
+          ctx.decorator(c.node);
+          break;
+        case 'call':
+          ctx.call(c.node);
+          break;
+        case 'class':
+          ctx.classDef(c.node);
+          break;
+        case 'assign':
+        case 'augassign':
+          ctx.assignment(c.node);
+          break;
+        default:
+          break;
+      }
+    }
+    return true;
+  });
+  if (!done) result.problems.push({ file, line: null, message: 'the Python parser gave no tree', severity: 'warning' });
+  return result;
+}
+
+function firstError(node: Node): Node | undefined {
+  if (node.type === 'ERROR' || node.isMissing) return node;
+  for (const c of node.children) {
+    if (c && (c.hasError || c.isMissing)) {
+      const found = firstError(c);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** Per-file state: import aliases and what names are bound to. */
+class FileContext {
+  /** local name -> qualified name (from imports). */
+  private readonly aliases = new Map<string, string>();
+  /** local name -> qualified callee it was assigned from, with "()" (e.g. app -> "flask.Flask()"). */
+  private readonly bound = new Map<string, string>();
+  private readonly modules = new Set<string>();
+  private readonly seenFramework = new Set<string>();
+
+  constructor(
+    private readonly file: string,
+    private readonly lines: string[],
+    private readonly out: FileAnalysis,
+  ) {}
+
+  importModule(node: Node, dotted: string): void {
+    const top = dotted.split('.')[0];
+    this.aliases.set(top, top);
+    this.noteModule(dotted, node);
+  }
+
+  importAlias(aliasNode: Node): void {
+    const nameNode = aliasNode.parent?.childForFieldName('name');
+    if (!nameNode) return;
+    this.aliases.set(aliasNode.text, nameNode.text);
+  }
+
+  importFrom(node: Node): void {
+    const moduleNode = node.childForFieldName('module_name');
+    if (!moduleNode) return;
+    const mod = moduleNode.text.replace(/\s+/g, '');
+    this.noteModule(mod, node);
+    for (const child of node.childrenForFieldName('name')) {
+      if (!child) continue;
+      if (child.type === 'aliased_import') {
+        const name = child.childForFieldName('name')?.text;
+        const alias = child.childForFieldName('alias')?.text;
+        if (name && alias) this.aliases.set(alias, joinModule(mod, name));
+        if (name) this.noteModule(joinModule(mod, name), child);
+      } else {
+        this.aliases.set(child.text, joinModule(mod, child.text));
+        this.noteModule(joinModule(mod, child.text), child);
+      }
+    }
+  }
+
+  private noteModule(dotted: string, node: Node): void {
+    if (dotted.startsWith('.')) return;
+    const top = dotted.split('.')[0];
+    if (!this.modules.has(top)) {
+      this.modules.add(top);
+      this.out.imports.push(top);
+    }
+    for (const rule of IMPORT_RULES) {
+      if (dotted === rule.module || dotted.startsWith(`${rule.module}.`)) {
+        const key = `${rule.obs.kind}:${rule.obs.name ?? ''}:${rule.obs.via ?? ''}`;
+        if (this.seenFramework.has(key)) continue;
+        this.seenFramework.add(key);
+        this.emit(rule.obs, node);
+      }
+    }
+  }
+
+  /** Qualifies a dotted expression through imports and bindings. */
+  qualify(expr: string): string {
+    const text = expr.replace(/\s+/g, '');
+    const dot = text.indexOf('.');
+    const head = dot < 0 ? text : text.slice(0, dot);
+    const rest = dot < 0 ? '' : text.slice(dot);
+    const boundTo = this.bound.get(head);
+    if (boundTo) return boundTo + rest;
+    const alias = this.aliases.get(head);
+    return alias ? alias + rest : text;
+  }
+
+  importsAny(modules: readonly string[] | undefined): boolean {
+    return !modules || modules.some((m) => this.modules.has(m));
+  }
+
+  bind(node: Node): void {
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    if (left?.type !== 'identifier' || right?.type !== 'call') return;
+    const fn = right.childForFieldName('function');
+    if (!fn || !isDotted(fn)) return;
+    const q = this.qualify(fn.text);
+    this.bound.set(left.text, `${q}()`);
+    const last = lastSegment(q);
+    if (last === 'declarative_base' || last === 'generate_base' || q.endsWith('orm.declarative_base')) {
+      this.out.classes.push({
+        name: left.text,
+        bases: [],
+        abstract: true,
+        table: false,
+        declarativeBase: true,
+        file: this.file,
+        evidence: this.evidence(node),
+      });
+    }
+  }
+
+  decorator(node: Node): void {
+    const expr = node.namedChildren[0];
+    if (!expr) return;
+    const call = expr.type === 'call' ? expr : undefined;
+    const fnNode = call ? call.childForFieldName('function') : expr;
+    if (!fnNode || !isDotted(fnNode)) return;
+    const q = this.qualify(fnNode.text);
+    const last = lastSegment(q);
+    const definition = node.parent?.childForFieldName('definition');
+    // Routes: @x.route("/..."), @x.get("/...") ...
+    if (fnNode.type === 'attribute' && call && ROUTE_METHODS.has(last) && this.isRouteCall(call, last)) {
+      const framework = this.routeFramework(q);
+      this.emit({ kind: 'route', framework, via: `@${fnNode.text}` }, node);
+      if (definition?.type === 'function_definition' && definition.text.startsWith('async')) {
+        this.emit({ kind: 'async', framework, via: 'async view' }, definition);
+      }
+      return;
+    }
+    for (const rule of DECORATOR_RULES) {
+      if (last === rule.last && matchesPrefix(q, rule.prefixes) && this.importsAny(rule.requires)) {
+        this.emit(rule.obs, node);
+        return;
+      }
+    }
+  }
+
+  private isRouteCall(call: Node, method: string): boolean {
+    const args = call.childForFieldName('arguments');
+    const first = args?.namedChildren[0];
+    if (!first) return false;
+    const value = first.type === 'keyword_argument' ? first.childForFieldName('value') : first;
+    if (!value || (value.type !== 'string' && value.type !== 'concatenated_string')) return method === 'route' && value?.type === 'identifier';
+    const raw = stringValue(value) ?? value.text.replace(/^[a-zA-Z]*['"]+/, '');
+    return method === 'route' || method === 'websocket' || raw === '' || raw.startsWith('/');
+  }
+
+  private routeFramework(q: string): string | undefined {
+    const owner = q.slice(0, q.lastIndexOf('.'));
+    for (const [prefix, fw] of ROUTE_OWNERS) if (owner.startsWith(prefix)) return fw;
+    if (this.modules.has('fastapi')) return 'fastapi';
+    if (this.modules.has('flask')) return 'flask';
+    for (const fw of ['quart', 'sanic', 'bottle', 'litestar', 'starlette']) if (this.modules.has(fw)) return fw;
+    return undefined;
+  }
+
+  call(node: Node): void {
+    const fnNode = node.childForFieldName('function');
+    if (!fnNode || !isDotted(fnNode)) return;
+    const q = this.qualify(fnNode.text);
+    const last = lastSegment(q);
+    if (last === 'execute' || last === 'executemany' || last === 'executescript') {
+      const first = node.childForFieldName('arguments')?.namedChildren[0];
+      const sql = stringValue(first);
+      if (sql !== undefined && SQL_START.test(sql)) this.emit({ kind: 'database', name: 'raw SQL', via: 'raw SQL' }, node);
+      return;
+    }
+    if (last === 'setdefault' && q.endsWith('environ.setdefault')) {
+      const first = node.childForFieldName('arguments')?.namedChildren[0];
+      if (stringValue(first) === 'DJANGO_SETTINGS_MODULE') {
+        this.emit({ kind: 'app', framework: 'django', name: 'DJANGO_SETTINGS_MODULE', via: 'django' }, node);
+      }
+      return;
+    }
+    if (last === 'register' && fnNode.type === 'attribute' && this.modules.has('rest_framework')) {
+      const first = node.childForFieldName('arguments')?.namedChildren[0];
+      if (first && (first.type === 'string' || first.type === 'concatenated_string') && !q.includes('admin')) {
+        this.emit({ kind: 'route', framework: 'django', via: 'router.register' }, node);
+        return;
+      }
+    }
+    for (const rule of CALL_RULES) {
+      if (last !== rule.last || !matchesPrefix(q, rule.prefixes) || !this.importsAny(rule.requires)) continue;
+      this.emit(rule.obs, node);
+      return;
+    }
+  }
+
+  classDef(node: Node): void {
+    const name = node.childForFieldName('name')?.text;
+    if (!name) return;
+    const bases: string[] = [];
+    let table = false;
+    for (const arg of node.childForFieldName('superclasses')?.namedChildren ?? []) {
+      if (!arg) continue;
+      if (arg.type === 'keyword_argument') {
+        if (arg.childForFieldName('name')?.text === 'table' && arg.childForFieldName('value')?.text === 'True') table = true;
+        continue;
+      }
+      const base = arg.type === 'subscript' ? arg.childForFieldName('value') : arg;
+      if (base && isDotted(base)) bases.push(this.qualify(base.text));
+    }
+    const body = node.childForFieldName('body');
+    const info: ClassInfo = {
+      name,
+      bases,
+      abstract: isAbstractBody(body),
+      table,
+      file: this.file,
+      evidence: this.evidence(node),
+    };
+    this.out.classes.push(info);
+    for (const base of bases) {
+      const last = lastSegment(base);
+      for (const rule of CLASS_BASE_RULES) {
+        if (!rule.last.includes(last) || !matchesPrefix(base, rule.prefixes) || !this.importsAny(rule.requires)) continue;
+        for (const obs of rule.obs) this.emit({ ...obs, name: obs.name ?? name }, node);
+        return;
+      }
+    }
+  }
+
+  assignment(node: Node): void {
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    if (!left || !right || left.type !== 'identifier') return;
+    // Only module-level (or if/try-nested) settings and URL confs count.
+    if (enclosingScope(node) !== 'module') return;
+    if (left.text === 'INSTALLED_APPS') {
+      this.emit({ kind: 'app', framework: 'django', name: 'settings', via: 'INSTALLED_APPS' }, left);
+      for (const s of stringsIn(right)) {
+        const app = stringValue(s);
+        if (!app) continue;
+        this.emit({ kind: 'djangoApp', framework: 'django', name: app, via: 'INSTALLED_APPS' }, s);
+        const rule = INSTALLED_APP_RULES.get(app.replace(/\.apps\.\w+$/, ''));
+        if (rule) this.emit({ ...rule, framework: rule.framework ?? 'django' }, s);
+      }
+    } else if (left.text === 'urlpatterns') {
+      for (const call of callsIn(right)) {
+        const fn = call.childForFieldName('function');
+        if (!fn) continue;
+        const last = lastSegment(this.qualify(fn.text));
+        if (last !== 'path' && last !== 're_path' && last !== 'url') continue;
+        const target = call.childForFieldName('arguments')?.namedChildren[1];
+        const targetFn = target?.type === 'call' ? lastSegment(target.childForFieldName('function')?.text ?? '') : '';
+        // include(...) and admin.site.urls / router.urls link to another URLconf: not a route.
+        if (targetFn === 'include' || (target?.type === 'attribute' && target.text.endsWith('.urls'))) continue;
+        this.emit({ kind: 'route', framework: 'django', via: `${last}()` }, call);
+      }
+    }
+  }
+
+  emit(spec: ObservationSpec, node: Node): void {
+    const obs: Observation = { ...spec, evidence: this.evidence(node) };
+    if (obs.framework === undefined) delete obs.framework;
+    this.out.observations.push(obs);
+  }
+
+  evidence(node: Node): Evidence {
+    const r = nodeRange(node);
+    const lineText = this.lines[r.line - 1] ?? '';
+    if (r.endLine > r.line) {
+      // Evidence points at the first line (a class or decorator header), not the whole body.
+      r.endLine = r.line;
+      r.endColumn = lineText.length + 1;
+    }
+    const text = lineText.trim();
+    return { file: this.file, ...r, text: text.length > 160 ? `${text.slice(0, 157)}...` : text };
+  }
+}
+
+/** Which app or router object a route decorator hangs on, by its qualified constructor. */
+const ROUTE_OWNERS: [string, string][] = [
+  ['flask.Flask()', 'flask'],
+  ['flask.Blueprint()', 'flask'],
+  ['fastapi.FastAPI()', 'fastapi'],
+  ['fastapi.APIRouter()', 'fastapi'],
+  ['quart.Quart()', 'quart'],
+  ['quart.Blueprint()', 'quart'],
+  ['sanic.Sanic()', 'sanic'],
+  ['bottle.Bottle()', 'bottle'],
+];
+
+function joinModule(mod: string, name: string): string {
+  return mod.endsWith('.') ? `${mod}${name}` : `${mod}.${name}`;
+}
+
+function isDotted(node: Node): boolean {
+  if (node.type === 'identifier') return true;
+  if (node.type !== 'attribute') return false;
+  const obj = node.childForFieldName('object');
+  return !!obj && isDotted(obj);
+}
+
+function lastSegment(q: string): string {
+  return q.slice(q.lastIndexOf('.') + 1);
+}
+
+function matchesPrefix(q: string, prefixes: readonly string[] | undefined): boolean {
+  return !prefixes || prefixes.some((p) => q === p || q.startsWith(p));
+}
+
+function isAbstractBody(body: Node | null): boolean {
+  if (!body) return false;
+  for (const stmt of body.namedChildren) {
+    if (!stmt) continue;
+    if (stmt.type === 'expression_statement') {
+      const a = stmt.namedChildren[0];
+      if (a?.type === 'assignment' && a.childForFieldName('left')?.text === '__abstract__' && a.childForFieldName('right')?.text === 'True') return true;
+    }
+    if (stmt.type === 'class_definition' && stmt.childForFieldName('name')?.text === 'Meta') {
+      for (const inner of stmt.childForFieldName('body')?.namedChildren ?? []) {
+        const a = inner?.namedChildren[0];
+        if (a?.type === 'assignment' && a.childForFieldName('left')?.text === 'abstract' && a.childForFieldName('right')?.text === 'True') return true;
+      }
+    }
+  }
+  return false;
+}
+
+function enclosingScope(node: Node): 'module' | 'other' {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'function_definition' || p.type === 'class_definition' || p.type === 'lambda') return 'other';
+  }
+  return 'module';
+}
+
+function stringsIn(node: Node): Node[] {
+  if (node.type === 'string' || node.type === 'concatenated_string') return [node];
+  if (node.type === 'list' || node.type === 'tuple' || node.type === 'parenthesized_expression' || node.type === 'binary_operator' || node.type === 'expression_list') {
+    return node.namedChildren.flatMap((c) => (c ? stringsIn(c) : []));
+  }
+  return [];
+}
+
+function callsIn(node: Node): Node[] {
+  if (node.type === 'call') {
+    const fn = node.childForFieldName('function');
+    const last = fn ? lastSegment(fn.text) : '';
+    // i18n_patterns(path(...), ...) and similar wrappers: look inside.
+    if (last === 'path' || last === 're_path' || last === 'url') return [node];
+    return (node.childForFieldName('arguments')?.namedChildren ?? []).flatMap((c) => (c ? callsIn(c) : []));
+  }
+  if (node.type === 'list' || node.type === 'tuple' || node.type === 'parenthesized_expression' || node.type === 'binary_operator' || node.type === 'expression_list' || node.type === 'list_splat') {
+    return node.namedChildren.flatMap((c) => (c ? callsIn(c) : []));
+  }
+  return [];
+}
+
+/** Which observation kinds are specific enough that one file reporting them twice means two things. */
+export const COUNTED_KINDS: ReadonlySet<ObservationKind> = new Set(['route', 'model', 'relation', 'view', 'template', 'blueprint']);

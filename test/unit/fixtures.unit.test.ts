@@ -1,0 +1,62 @@
+/**
+ * Every fixture workspace under test/fixtures/ carries an EXPECTED.json with its ground truth
+ * (counted by hand, with file:line notes); the engine must match it exactly.
+ */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { assess } from '../../src/core/assess';
+import type { Assessment, ProjectAssessment } from '../../src/core/model';
+import { PythonParser } from '../../src/core/python/parser';
+import { NodeWorkspace } from '../../src/core/workspace';
+
+interface Expected {
+  framework: string | null;
+  recommendation: string | null;
+  projects: string[];
+  models: number;
+  relations: number;
+  routes: number;
+  templates: number;
+  blueprints: number;
+  auth: boolean;
+  admin: boolean;
+  migrations: boolean;
+  forms: boolean;
+  restApi: boolean;
+  perProject?: Record<string, Omit<Expected, 'projects' | 'perProject'>>;
+}
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures');
+const KEYS = ['models', 'relations', 'routes', 'templates', 'blueprints', 'auth', 'admin', 'migrations', 'forms', 'restApi'] as const;
+
+function check(p: ProjectAssessment, e: Omit<Expected, 'projects' | 'perProject'>): void {
+  const actual: Record<string, unknown> = { framework: p.framework, recommendation: p.recommendation };
+  const expected: Record<string, unknown> = { framework: e.framework ?? 'none', recommendation: e.recommendation };
+  for (const k of KEYS) {
+    actual[k] = p.facts[k];
+    expected[k] = e[k];
+  }
+  assert.deepEqual(actual, expected, `project ${p.root}`);
+}
+
+describe('fixture workspaces match their EXPECTED.json', () => {
+  let parser: PythonParser;
+  before(async () => {
+    parser = await PythonParser.create();
+  });
+  after(() => parser.dispose());
+
+  for (const name of fs.readdirSync(FIXTURES).filter((n) => fs.existsSync(path.join(FIXTURES, n, 'EXPECTED.json')))) {
+    it(name, async () => {
+      const expected = JSON.parse(fs.readFileSync(path.join(FIXTURES, name, 'EXPECTED.json'), 'utf8')) as Expected;
+      const a: Assessment = await assess(new NodeWorkspace(path.join(FIXTURES, name)), { parser });
+      assert.deepEqual(a.projects.map((p) => p.root), expected.projects);
+      if (expected.perProject) {
+        for (const p of a.projects) check(p, expected.perProject[p.root]);
+      } else {
+        check(a.projects[0], expected);
+      }
+    });
+  }
+});
