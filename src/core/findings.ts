@@ -160,7 +160,8 @@ export function deriveFindings(input: RuleInput): DraftFinding[] {
     const used = DJANGO_BATTERIES.filter((b) => (b.kind === 'database' ? facts.models > 0 : obs.some((o) => o.kind === b.kind && o.via !== 'django.contrib.auth')));
     const unused = DJANGO_BATTERIES.filter((b) => !used.includes(b));
     if (used.length <= 1) {
-      add('batteries.unused', 'batteries', 'flask', `Django's batteries are mostly unused: uses ${used.map((b) => b.label).join(', ') || 'none'}; not ${unused.map((b) => b.label).join(', ')}`, [], unused.length);
+      const settings = obs.filter((o) => o.kind === 'app' && o.framework === 'django' && o.name === 'settings');
+      add('batteries.unused', 'batteries', 'flask', `Django's batteries are mostly unused: uses ${used.map((b) => b.label).join(', ') || 'none'}; not ${unused.map((b) => b.label).join(', ')}`, evidenceOf(settings), unused.length);
     }
   }
 

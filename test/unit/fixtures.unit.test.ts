@@ -28,6 +28,10 @@ interface Expected {
 }
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
+const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
+const WORKSPACES = [FIXTURES, EXAMPLES].flatMap((root) =>
+  fs.readdirSync(root).filter((n) => fs.existsSync(path.join(root, n, 'EXPECTED.json'))).map((n) => ({ name: n, dir: path.join(root, n) })),
+);
 const KEYS = ['models', 'relations', 'routes', 'templates', 'blueprints', 'auth', 'admin', 'migrations', 'forms', 'restApi'] as const;
 
 function check(p: ProjectAssessment, e: Omit<Expected, 'projects' | 'perProject'>): void {
@@ -40,17 +44,17 @@ function check(p: ProjectAssessment, e: Omit<Expected, 'projects' | 'perProject'
   assert.deepEqual(actual, expected, `project ${p.root}`);
 }
 
-describe('fixture workspaces match their EXPECTED.json', () => {
+describe('fixture and example workspaces match their EXPECTED.json', () => {
   let parser: PythonParser;
   before(async () => {
     parser = await PythonParser.create();
   });
   after(() => parser.dispose());
 
-  for (const name of fs.readdirSync(FIXTURES).filter((n) => fs.existsSync(path.join(FIXTURES, n, 'EXPECTED.json')))) {
+  for (const { name, dir } of WORKSPACES) {
     it(name, async () => {
-      const expected = JSON.parse(fs.readFileSync(path.join(FIXTURES, name, 'EXPECTED.json'), 'utf8')) as Expected;
-      const a: Assessment = await assess(new NodeWorkspace(path.join(FIXTURES, name)), { parser });
+      const expected = JSON.parse(fs.readFileSync(path.join(dir, 'EXPECTED.json'), 'utf8')) as Expected;
+      const a: Assessment = await assess(new NodeWorkspace(dir), { parser });
       assert.deepEqual(a.projects.map((p) => p.root), expected.projects);
       if (expected.perProject) {
         for (const p of a.projects) check(p, expected.perProject[p.root]);
