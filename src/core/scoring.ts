@@ -65,7 +65,36 @@ export function hasWebSignal(framework: string, facts: Facts, observations: read
 /** Weighs the findings and decides. */
 export function score(drafts: readonly DraftFinding[], web: boolean): Verdict {
   const findings: Finding[] = drafts.map(({ amount: _amount, ...f }) => ({ ...f, weight: weightOf({ ...f, amount: _amount }) }));
-  findings.sort((a, b) => b.weight - a.weight);
+  return decide(findings, web);
+}
+
+/** How a confidence figure is made up (see docs/scoring.md, "Confidence"). */
+export interface ConfidenceParts {
+  /** The winner's share of all points, 0.5..1 (0.5 when there are no points). */
+  share: number;
+  /** 1 − e^(−points / 15): how much evidence there is, 0..1. */
+  evidence: number;
+  /** 0.5 + (share − 0.5) × evidence, rounded to two decimals. */
+  confidence: number;
+}
+
+/** The confidence of a verdict from the two scores, with its parts (for explanations). */
+export function confidenceOf(scores: Readonly<Record<Framework, number>>): ConfidenceParts {
+  const total = scores.flask + scores.django;
+  const winner: Framework = scores.django > scores.flask ? 'django' : 'flask';
+  const share = total === 0 ? 0.5 : scores[winner] / total;
+  const evidence = 1 - Math.exp(-total / EVIDENCE_SCALE);
+  const confidence = Math.round((0.5 + (share - 0.5) * evidence) * 100) / 100;
+  return { share, evidence, confidence };
+}
+
+/**
+ * Decides from findings that are already weighed: sums the points per framework, picks the
+ * recommendation (Flask on a tie) and the confidence, and lists the top reasons. `score` calls it
+ * after weighing; callers that add weighed findings of their own (core/needs.ts) call it directly.
+ */
+export function decide(weighed: readonly Finding[], web: boolean): Verdict {
+  const findings = [...weighed].sort((a, b) => b.weight - a.weight);
   const scores: Record<Framework, number> = { flask: 0, django: 0 };
   for (const f of findings) if (f.favors !== 'neither') scores[f.favors] += f.weight;
   scores.flask = round1(scores.flask);
@@ -73,11 +102,8 @@ export function score(drafts: readonly DraftFinding[], web: boolean): Verdict {
   if (!web) {
     return { recommendation: null, confidence: 0, scores, findings, reasons: ['No web-application signal: no web framework, routes, views or app objects were found'] };
   }
-  const total = scores.flask + scores.django;
   const recommendation: Framework = scores.django > scores.flask ? 'django' : 'flask';
-  const share = total === 0 ? 0.5 : scores[recommendation] / total;
-  const evidence = 1 - Math.exp(-total / EVIDENCE_SCALE);
-  const confidence = Math.round((0.5 + (share - 0.5) * evidence) * 100) / 100;
+  const { confidence } = confidenceOf(scores);
   const reasons = findings
     .filter((f) => f.favors === recommendation && f.weight > 0)
     .slice(0, 3)

@@ -56,12 +56,21 @@ export function resolveModels(classes: readonly ClassInfo[]): Observation[] {
     return null;
   };
 
+  // Module names the project defines (folders and file stems), to tell its own classes from
+  // same-named classes of libraries (a `Feed` from django.contrib.syndication is not the app's model `Feed`).
+  const projectModules = new Set<string>();
+  for (const c of classes) for (const seg of c.file.replace(/\.pyi?$/, '').split('/')) projectModules.add(seg);
+
   const viaProject = (base: string, c: ClassInfo, depth: number): Resolution => {
-    const simple = base.slice(base.lastIndexOf('.') + 1);
-    const candidates = byName.get(simple);
-    if (!candidates) return null;
-    const sameFile = candidates.filter((x) => x.file === c.file && x !== c);
-    for (const cand of sameFile.length ? sameFile : candidates.filter((x) => x !== c)) {
+    const dot = base.lastIndexOf('.');
+    const simple = base.slice(dot + 1);
+    const modulePath = dot < 0 ? '' : base.slice(0, dot);
+    if (modulePath && !modulePath.startsWith('.') && !projectModules.has(modulePath.split('.')[0])) return null;
+    const candidates = (byName.get(simple) ?? []).filter((x) => x !== c);
+    if (candidates.length === 0) return null;
+    const sameFile = candidates.filter((x) => x.file === c.file);
+    const byModule = modulePath ? candidates.filter((x) => moduleMatches(x.file, modulePath, c.file)) : [];
+    for (const cand of byModule.length ? byModule : sameFile.length ? sameFile : candidates) {
       const r = resolve(cand, depth + 1);
       if (r === 'sqlalchemy-base') return 'sqlalchemy';
       if (r === 'sqlmodel-base' || r === 'sqlmodel') return c.table ? 'sqlmodel' : 'sqlmodel-base';
@@ -79,4 +88,17 @@ export function resolveModels(classes: readonly ClassInfo[]): Observation[] {
   }
   for (const o of out) if (o.framework === undefined) delete o.framework;
   return out;
+}
+
+/** True when `file` can be the module `modulePath` (absolute dotted, or relative to `fromFile`). */
+function moduleMatches(file: string, modulePath: string, fromFile: string): boolean {
+  const stem = file.replace(/\.pyi?$/, '').replace(/\/__init__$/, '');
+  if (modulePath.startsWith('.')) {
+    const ups = modulePath.length - modulePath.replace(/^\.+/, '').length;
+    const dir = fromFile.split('/').slice(0, -ups);
+    const rest = modulePath.replace(/^\.+/, '');
+    const target = [...dir, ...(rest ? rest.split('.') : [])].join('/');
+    return stem === target;
+  }
+  return stem === modulePath.replace(/\./g, '/') || stem.endsWith(`/${modulePath.replace(/\./g, '/')}`);
 }

@@ -170,3 +170,12 @@ describe('resolveModels', () => {
     assert.deepEqual(resolveModels(a.classes), []);
   });
 });
+
+describe('resolveModels and library classes', () => {
+  it('does not take a library class for a project model of the same name', () => {
+    const models = run(['from django.db import models', 'class Feed(models.Model): pass'].join('\n'), 'aggregator/models.py');
+    const feeds = run(['from django.contrib.syndication.views import Feed', 'class LatestFeed(Feed): pass'].join('\n'), 'aggregator/feeds.py');
+    const rel = run(['from .models import Feed', 'class SpecialFeed(Feed): pass'].join('\n'), 'aggregator/special.py');
+    assert.deepEqual(resolveModels([...models.classes, ...feeds.classes, ...rel.classes]).map((m) => m.name), ['Feed', 'SpecialFeed']);
+  });
+});

@@ -1,0 +1,178 @@
+/**
+ * Declared needs: what a team says a project will need ("Plan a new project" asks), merged with
+ * what the workspace already shows. `applyNeeds` adds one finding per answered question (ids
+ * `needs.<question>`) and decides again with the same verdict rule as every assessment
+ * (scoring.ts `decide`), so a plan's scores, recommendation, confidence and reasons read exactly
+ * like those of a scanned project.
+ *
+ * Weights, by the rule of thumb "a site that mostly serves pages or a small API fits Flask; many
+ * models, auth, admin, migrations and forms fit Django". They sit at or just above the weights of
+ * the matching scanned findings (docs/scoring.md) because a declared need is about the whole
+ * project to come, and the "no" answers weigh little because not needing a battery says less
+ * than needing one:
+ *
+ * | id              | answer            | favours | points | scanned finding it mirrors     |
+ * |-----------------|-------------------|---------|--------|--------------------------------|
+ * | needs.database  | many tables (10+) | Django  | 12     | data.models (8 + 2 per model)   |
+ * | needs.database  | a few tables      | Flask   | 3      | data.light (4)                  |
+ * | needs.database  | no database       | Flask   | 8      | data.none (10)                  |
+ * | needs.accounts  | yes / no          | Django 8 / Flask 3 | | auth.users (8)             |
+ * | needs.admin     | yes / no          | Django 10 / Flask 3 | | admin.backoffice (10)     |
+ * | needs.forms     | yes / no          | Django 5 / Flask 2 | | forms.validation (5)       |
+ * | needs.apiOnly   | yes               | Flask   | 6      | api.small (6)                   |
+ * | needs.pages     | under 10          | Flask   | 6      | size.small / templates.pages    |
+ * | needs.pages     | 10 to 40          | neither | 0      |                                 |
+ * | needs.pages     | over 40           | Django  | 8      | size.large (6 + 3 per step)     |
+ * | needs.realtime  | yes               | neither | 0      | realtime.websockets (info)      |
+ *
+ * Merging: a need the workspace already shows (a scanned finding of the same concern that favours
+ * the same framework with points) is kept for the record with 0 points, so the same fact is never
+ * counted twice. A need that goes against the code counts in full: it says where the project is
+ * going. Applying needs again replaces the earlier `needs.*` findings.
+ */
+import { frameworkName } from './findings';
+import type { Concern, Facts, Favors, Finding, ProjectAssessment } from './model';
+import { decide } from './scoring';
+
+/** Answers to the planning questions; a question left undefined was skipped ("not sure"). */
+export interface DeclaredNeeds {
+  /** How much data of its own the project keeps. */
+  database?: 'none' | 'few' | 'many';
+  /** User accounts: sign-up, log-in, permissions. */
+  accounts?: boolean;
+  /** An admin back office for staff to edit the data. */
+  admin?: boolean;
+  /** HTML forms with validation. */
+  forms?: boolean;
+  /** Only a JSON API, no server-rendered pages. */
+  apiOnly?: boolean;
+  /** About how many pages or endpoints: under 10, 10 to 40, over 40. */
+  pages?: 'few' | 'some' | 'many';
+  /** Real-time features (WebSockets, server push). */
+  realtime?: boolean;
+}
+
+/** The questions, in the order "Plan a new project" asks them. */
+export const NEED_KEYS: readonly (keyof DeclaredNeeds)[] = ['database', 'accounts', 'admin', 'forms', 'apiOnly', 'pages', 'realtime'];
+
+interface NeedRule {
+  concern: Concern;
+  favors: Favors;
+  weight: number;
+  message: string;
+}
+
+/** The weights table (documented in the header). `undefined`: the answer adds no finding. */
+function ruleFor<K extends keyof DeclaredNeeds>(key: K, answer: NonNullable<DeclaredNeeds[K]>): NeedRule | undefined {
+  const yes = answer === true;
+  switch (key) {
+    case 'database':
+      if (answer === 'many') return { concern: 'data', favors: 'django', weight: 12, message: "Planned: many tables (10 or more) with relations: Django's ORM, migrations and admin are built around models" };
+      if (answer === 'few') return { concern: 'data', favors: 'flask', weight: 3, message: 'Planned: a few tables: Flask-SQLAlchemy or plain SQL is enough' };
+      return { concern: 'data', favors: 'flask', weight: 8, message: 'Planned: no database of its own: pages or an API without data suit Flask' };
+    case 'accounts':
+      return yes
+        ? { concern: 'auth', favors: 'django', weight: 8, message: 'Planned: user accounts (sign-up, log-in, permissions): Django ships django.contrib.auth' }
+        : { concern: 'auth', favors: 'flask', weight: 3, message: 'Planned: no user accounts' };
+    case 'admin':
+      return yes
+        ? { concern: 'admin', favors: 'django', weight: 10, message: 'Planned: an admin back office: Django ships django.contrib.admin' }
+        : { concern: 'admin', favors: 'flask', weight: 3, message: 'Planned: no admin back office' };
+    case 'forms':
+      return yes
+        ? { concern: 'forms', favors: 'django', weight: 5, message: 'Planned: HTML forms with validation: Django ships django.forms (ModelForm)' }
+        : { concern: 'forms', favors: 'flask', weight: 2, message: 'Planned: no HTML forms' };
+    case 'apiOnly':
+      return yes ? { concern: 'api', favors: 'flask', weight: 6, message: 'Planned: a JSON API only, no pages: a small API fits Flask' } : undefined;
+    case 'pages':
+      if (answer === 'few') return { concern: 'size', favors: 'flask', weight: 6, message: 'Planned: under 10 pages or endpoints: a small site fits Flask' };
+      if (answer === 'many') return { concern: 'size', favors: 'django', weight: 8, message: "Planned: over 40 pages or endpoints: Django's structure pays off as projects grow" };
+      return { concern: 'size', favors: 'neither', weight: 0, message: 'Planned: 10 to 40 pages or endpoints (either framework)' };
+    case 'realtime':
+      return yes ? { concern: 'realtime', favors: 'neither', weight: 0, message: 'Planned: real-time features (Flask-SocketIO or Django Channels; either works)' } : undefined;
+  }
+  return undefined;
+}
+
+/** A project with nothing scanned: what "Plan a new project" starts from in an empty workspace. */
+export function blankProject(root = '.'): ProjectAssessment {
+  const facts: Facts = {
+    models: 0,
+    relations: 0,
+    routes: 0,
+    views: 0,
+    templates: 0,
+    blueprints: 0,
+    djangoApps: 0,
+    pythonFiles: 0,
+    auth: false,
+    admin: false,
+    migrations: false,
+    forms: false,
+    restApi: false,
+    database: false,
+    async: false,
+    tasks: false,
+    realtime: false,
+    i18n: false,
+  };
+  return {
+    root,
+    framework: 'none',
+    frameworksSeen: [],
+    recommendation: null,
+    confidence: 0,
+    scores: { flask: 0, django: 0 },
+    facts,
+    findings: [],
+    reasons: [],
+    dependencies: [],
+    manifests: [],
+    rootReason: 'a new project (declared needs only)',
+  };
+}
+
+/** True when at least one question was answered. */
+export function hasNeeds(needs: DeclaredNeeds): boolean {
+  return NEED_KEYS.some((k) => needs[k] !== undefined);
+}
+
+/** The findings the answers add, before merging (weights from the table above). */
+export function needFindings(needs: DeclaredNeeds): Finding[] {
+  const out: Finding[] = [];
+  for (const key of NEED_KEYS) {
+    const answer = needs[key];
+    if (answer === undefined) continue;
+    const rule = ruleFor(key, answer as never);
+    if (!rule) continue;
+    out.push({ id: `needs.${key}`, concern: rule.concern, favors: rule.favors, weight: rule.weight, message: rule.message, evidence: [] });
+  }
+  return out;
+}
+
+/**
+ * Merges declared needs into a scanned project (or `blankProject()`) and decides again. Facts,
+ * dependencies and the framework in use are what the code shows and stay as they are; findings,
+ * scores, recommendation, confidence and reasons are recomputed. Needs are about a web project,
+ * so a project without a web signal gets a verdict once any question is answered.
+ */
+export function applyNeeds(project: ProjectAssessment, needs: DeclaredNeeds): ProjectAssessment {
+  const scanned = project.findings.filter((f) => !f.id.startsWith('needs.'));
+  const added = needFindings(needs).map((f) => {
+    const shown = scanned.find((s) => s.concern === f.concern && s.favors === f.favors && f.favors !== 'neither' && s.weight > 0);
+    return shown ? { ...f, weight: 0, message: `${f.message} (the code already shows it: counted once)` } : f;
+  });
+  const web = project.recommendation !== null || added.length > 0;
+  const verdict = decide([...scanned, ...added], web);
+  const reasons = verdict.reasons.length === 1 && verdict.reasons[0].startsWith('Little to go on') && added.length === 0 && scanned.length === 0
+    ? [`Answer the planning questions to get a verdict (${frameworkName('flask')} or ${frameworkName('django')})`]
+    : verdict.reasons;
+  return {
+    ...project,
+    recommendation: verdict.recommendation,
+    confidence: verdict.confidence,
+    scores: verdict.scores,
+    findings: verdict.findings,
+    reasons,
+  };
+}
