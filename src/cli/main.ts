@@ -59,8 +59,11 @@ export function parseArgs(argv: readonly string[]): CliArgs | { error: string } 
   return args;
 }
 
+/** Where the CLI writes; `isTTY` decides whether a progress line is shown. */
+export type Output = NodeJS.WritableStream & { isTTY?: boolean };
+
 /** Runs the CLI; returns the exit code. */
-export async function main(argv: readonly string[], out = process.stdout, err = process.stderr): Promise<number> {
+export async function main(argv: readonly string[], out: Output = process.stdout, err: Output = process.stderr): Promise<number> {
   const parsed = parseArgs(argv);
   if ('help' in parsed) {
     out.write(`${USAGE}\n`);

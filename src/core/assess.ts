@@ -5,7 +5,8 @@
  * collected, never thrown.
  */
 import { dependencyObservations } from './detectors/dependencies';
-import { layoutObservations } from './detectors/layout';
+import { isTemplatePath, layoutObservations } from './detectors/layout';
+import { templateDialect, type TemplateDialect } from './detectors/templates';
 import { resolveModels } from './detectors/models';
 import { errorText, walk, type FileEntry } from './discovery';
 import { computeFacts, frameworkStrengths } from './facts';
@@ -79,6 +80,8 @@ export async function assess(ws: Workspace, options: AssessOptions = {}): Promis
       }
     }
 
+    const dialects = await readTemplateDialects(ws, files, maxBytes, options.signal);
+
     report({ phase: 'verdict', done: 0, total: 0, message: 'Weighing the evidence' });
     const appFiles = [...analyses]
       .filter(([path, a]) => path.endsWith('manage.py') || a.observations.some((o) => o.kind === 'app' && o.framework === 'flask'))
@@ -86,7 +89,7 @@ export async function assess(ws: Workspace, options: AssessOptions = {}): Promis
     const roots = findProjectRoots({ manifests: depsByFile, appFiles, pythonFiles: pyFiles.map((f) => f.path) });
     const rootDirs = roots.map((r) => r.dir);
     const projects = roots.map((r) =>
-      assessProject(r.dir, r.reason, rootDirs, files, depsByFile, analyses),
+      assessProject(r.dir, r.reason, rootDirs, files, depsByFile, analyses, dialects),
     );
     return {
       schemaVersion: 1,
@@ -98,6 +101,22 @@ export async function assess(ws: Workspace, options: AssessOptions = {}): Promis
   } finally {
     if (!options.parser) parser.dispose();
   }
+}
+
+/** Reads template files (under templates/, within the size cap) and classifies their dialect. */
+async function readTemplateDialects(ws: Workspace, files: readonly FileEntry[], maxBytes: number, signal?: AbortSignal): Promise<Map<string, TemplateDialect>> {
+  const out = new Map<string, TemplateDialect>();
+  for (const f of files) {
+    if (!isTemplatePath(f.path) || f.size > maxBytes) continue;
+    signal?.throwIfAborted();
+    try {
+      const decoded = decodeText(await ws.readFile(f.path));
+      if (decoded.ok) out.set(f.path, templateDialect(decoded.text));
+    } catch {
+      // An unreadable template only loses its dialect; the walk already listed it.
+    }
+  }
+  return out;
 }
 
 function isSetupPy(path: string): boolean {
@@ -133,12 +152,17 @@ function assessProject(
   files: readonly FileEntry[],
   depsByFile: ReadonlyMap<string, Dependency[]>,
   analyses: ReadonlyMap<string, FileAnalysis>,
+  dialects: ReadonlyMap<string, TemplateDialect>,
 ): ProjectAssessment {
   const mine = (path: string) => owner(path, roots) === root;
   const ownFiles = files.filter((f) => mine(f.path)).map((f) => f.path);
   const manifests = [...depsByFile.keys()].filter(mine);
   const dependencies = manifests.flatMap((m) => depsByFile.get(m) ?? []);
   const observations: Observation[] = [...dependencyObservations(dependencies), ...layoutObservations(ownFiles)];
+  for (const o of observations) {
+    const dialect = o.kind === 'template' ? dialects.get(o.evidence.file) : undefined;
+    if (dialect && dialect !== 'unknown') o.name = dialect;
+  }
   const classes: ClassInfo[] = [];
   let pythonFiles = 0;
   for (const path of ownFiles) {

@@ -25,6 +25,7 @@ export function computeFacts(observations: readonly Observation[], pythonFiles: 
     routes: countKind(observations, 'route'),
     views: countKind(observations, 'view'),
     templates: countKind(observations, 'template'),
+    templateDialect: dominantDialect(observations),
     blueprints: countKind(observations, 'blueprint'),
     djangoApps: djangoApps.size,
     pythonFiles,
@@ -62,4 +63,20 @@ export function frameworkStrengths(observations: readonly Observation[]): [strin
     }
   }
   return [...score].sort((a, b) => b[1] - a[1]);
+}
+
+function dominantDialect(observations: readonly Observation[]): Facts['templateDialect'] {
+  let jinja = 0;
+  let django = 0;
+  let files = 0;
+  for (const o of observations) {
+    if (o.kind !== 'template' || o.via !== 'template file') continue;
+    files++;
+    if (o.name === 'jinja') jinja++;
+    else if (o.name === 'django') django++;
+  }
+  if (files === 0) return 'none';
+  if (jinja === 0 && django === 0) return 'none';
+  if (Math.min(jinja, django) * 4 > Math.max(jinja, django)) return 'mixed';
+  return jinja > django ? 'jinja' : 'django';
 }

@@ -162,6 +162,8 @@ export interface Facts {
   routes: number;
   views: number;
   templates: number;
+  /** The dialect most template files are written in ("none" without templates, "mixed" when both are common). */
+  templateDialect: 'jinja' | 'django' | 'mixed' | 'none';
   blueprints: number;
   djangoApps: number;
   pythonFiles: number;

@@ -14,7 +14,7 @@ class Capture extends Writable {
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out = new Capture();
   const err = new Capture();
-  const code = await main(argv, out as unknown as NodeJS.WriteStream, err as unknown as NodeJS.WriteStream);
+  const code = await main(argv, out, err);
   return { code, out: out.text, err: err.text };
 }
 

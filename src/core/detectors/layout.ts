@@ -17,6 +17,11 @@ const TEMPLATE_FILE = /\.(html?|jinja2?|j2|djhtml|txt|xml)$/i;
 const DJANGO_MIGRATION = /(^|\/)migrations\/\d{4}_[^/]*\.py$/;
 const ALEMBIC_VERSION = /(^|\/)(migrations|alembic)\/versions\/[^/]+\.py$/;
 
+/** True for a template file: an HTML/Jinja/text file under a `templates/` folder. */
+export function isTemplatePath(path: string): boolean {
+  return /(^|\/)templates\//.test(path) && TEMPLATE_FILE.test(baseName(path));
+}
+
 /** Observations from the paths of a project's files. */
 export function layoutObservations(paths: readonly string[]): Observation[] {
   const out: Observation[] = [];
@@ -33,7 +38,7 @@ export function layoutObservations(paths: readonly string[]): Observation[] {
       out.push({ kind: 'migrations', via: 'alembic', evidence: { file: path } });
     } else if (name === 'alembic.ini') {
       out.push({ kind: 'migrations', via: 'alembic', count: 0, evidence: { file: path } });
-    } else if (/(^|\/)templates\//.test(path) && TEMPLATE_FILE.test(name)) {
+    } else if (isTemplatePath(path)) {
       out.push({ kind: 'template', via: 'template file', evidence: { file: path } });
     }
     if (name === 'apps.py' || (name === 'models.py' && present.has(`${dir ? `${dir}/` : ''}migrations/__init__.py`))) {

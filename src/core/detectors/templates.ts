@@ -1,0 +1,25 @@
+/**
+ * Template dialects.
+ *
+ * What it looks for: in each template file, syntax only Jinja accepts (calls inside `{{ }}` such as
+ * `url_for(...)`, `{% macro %}`, `{% set %}`, `{% import %}`, whitespace control `{%-`) and syntax
+ * only Django's template language has (`{% load %}`, `{% url '...' %}`, `{% csrf_token %}`,
+ * `{% static %}`, `{% trans %}`, `forloop.`, filter arguments `|date:"..."`).
+ * Why: Flask renders Jinja; Django renders its own language (or Jinja through a backend). Which one
+ * the templates are written in is part of the cost of moving between the two.
+ * Example: `<a href="{{ url_for('main.index') }}">` is Jinja; `{% url 'polls:index' %}` is Django.
+ */
+
+/** The dialect a template is written in. */
+export type TemplateDialect = 'jinja' | 'django' | 'unknown';
+
+const JINJA = [/\{\{[^}]*\w\(/, /\{%-?\s*(macro|set|import|call|filter)\b/, /\{%-|-%\}/, /\{\{-|-\}\}/, /\bloop\.(index|first|last)\b/, /\{%\s*from\s+\S+\s+import\b/];
+const DJANGO = [/\{%\s*load\s/, /\{%\s*url\s+['"]/, /\{%\s*csrf_token\s*%\}/, /\{%\s*static\s/, /\{%\s*(trans|blocktrans|blocktranslate|translate)\b/, /\bforloop\./, /\|\s*\w+:["'\w]/, /\{%\s*empty\s*%\}/];
+
+/** Classifies a template's text by counting the constructs only one dialect has. */
+export function templateDialect(text: string): TemplateDialect {
+  const jinja = JINJA.filter((r) => r.test(text)).length;
+  const django = DJANGO.filter((r) => r.test(text)).length;
+  if (jinja === django) return 'unknown';
+  return jinja > django ? 'jinja' : 'django';
+}
