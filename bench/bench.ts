@@ -2,8 +2,10 @@
  * `npm run bench [-- DIR...]`: assesses a generated synthetic workspace (5,000 Python files, about
  * 50 MB, mixing Flask and Django code) and any folders given, and prints for each: files, MB, the
  * read floor (walk + read every file the engine reads), the full assessment's wall time, files/s,
- * MB/s, the ratio to the floor, and the process's peak RSS. Figures only: it asserts nothing about
- * time, except that the synthetic workspace's counts are the ones it generated.
+ * MB/s, the ratio to the floor, and the process's peak RSS; then a parse-everything pass (the
+ * lexical pre-filter off) whose result must be identical. Figures only: it asserts nothing about
+ * time; it exits 1 when the synthetic counts are not the generated ones, when the pre-filter changes
+ * a result, or when peak RSS passes 400 MB.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -19,6 +21,10 @@ interface Row {
   mb: number;
   floorMs: number;
   coldMs: number;
+  /** Wall time of the parse-everything pass (pre-filter off). */
+  fullMs: number;
+  /** Whether the pre-filtered and the parse-everything assessments are identical. */
+  identical: boolean;
   models: number;
   routes: number;
   projects: number;
@@ -40,7 +46,14 @@ async function measure(name: string, dir: string, parser: PythonParser): Promise
   const t0 = performance.now();
   const a = await assess(new NodeWorkspace(dir), { parser });
   const coldMs = performance.now() - t0;
+  const t1 = performance.now();
+  const full = await assess(new NodeWorkspace(dir), { parser, prefilter: false });
+  const fullMs = performance.now() - t1;
+  // Syntax-error problems of files that show nothing are the one thing the pre-filter drops.
+  const same = (x: typeof a) => JSON.stringify({ p: x.projects, q: x.problems.filter((pr) => !/syntax error/.test(pr.message)) });
   return {
+    fullMs,
+    identical: same(a) === same(full),
     name,
     files: floor.files,
     mb: floor.bytes / 1e6,
@@ -54,7 +67,7 @@ async function measure(name: string, dir: string, parser: PythonParser): Promise
 }
 
 function fmt(rows: Row[], peakRssMb: number): string {
-  const head = ['workspace', 'files', 'MB', 'floor ms', 'cold ms', 'cold/floor', 'files/s', 'MB/s', 'projects', 'models', 'routes', 'problems'];
+  const head = ['workspace', 'files', 'MB', 'floor ms', 'cold ms', 'cold/floor', 'files/s', 'MB/s', 'parse-all ms', 'same', 'projects', 'models', 'routes', 'problems'];
   const body = rows.map((r) => [
     r.name,
     String(r.files),
@@ -64,6 +77,8 @@ function fmt(rows: Row[], peakRssMb: number): string {
     `${(r.coldMs / r.floorMs).toFixed(1)}×`,
     (r.files / (r.coldMs / 1000)).toFixed(0),
     (r.mb / (r.coldMs / 1000)).toFixed(2),
+    r.fullMs.toFixed(0),
+    r.identical ? 'yes' : 'NO',
     String(r.projects),
     String(r.models),
     String(r.routes),
@@ -96,6 +111,11 @@ async function main(): Promise<number> {
   }
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(`${fmt(rows, peakRssMb)}\n`);
+  const differing = rows.filter((r) => !r.identical);
+  if (differing.length) {
+    process.stderr.write(`bench: the pre-filter changed the result on ${differing.map((r) => r.name).join(', ')}\n`);
+    return 1;
+  }
   const syn = rows[0];
   if (syn.models !== expected.models || syn.routes !== expected.routes) {
     process.stderr.write(`bench: synthetic counts differ: models ${syn.models} (expected ${expected.models}), routes ${syn.routes} (expected ${expected.routes})\n`);

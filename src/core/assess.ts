@@ -15,6 +15,7 @@ import { manifestFormatOf, readManifests } from './manifests/index';
 import type { Assessment, Dependency, Observation, Problem, ProjectAssessment } from './model';
 import { analyzePython, type ClassInfo, type FileAnalysis } from './python/analyze';
 import { PythonParser } from './python/parser';
+import { needsParse } from './python/prefilter';
 import { findProjectRoots, owner } from './projects';
 import { hasWebSignal, score } from './scoring';
 import { decodeText } from './text';
@@ -40,7 +41,12 @@ export interface AssessOptions {
   onProgress?: (p: Progress) => void;
   /** A parser to reuse (the caller keeps ownership); otherwise one is made and freed. */
   parser?: PythonParser;
+  /** Skip the parse of files the lexical pre-filter proves empty (default true; false parses everything). */
+  prefilter?: boolean;
 }
+
+/** How many file reads are kept in flight while the parser works. */
+const READ_AHEAD = 16;
 
 const DEFAULT_MAX_FILE_BYTES = 1_000_000;
 const MIGRATION_MODULE = /(^|\/)migrations\/(\d{4}_[^/]*|versions\/[^/]+)\.py$/;
@@ -69,11 +75,22 @@ export async function assess(ws: Workspace, options: AssessOptions = {}): Promis
     const pyFiles = files.filter((f) => f.path.endsWith('.py') && !isSetupPy(f.path));
     const analyses = new Map<string, FileAnalysis>();
     let bytesRead = 0;
+    const prefilter = options.prefilter ?? true;
+    // Reads run ahead of the (synchronous) parser so the disk and the CPU overlap.
+    const reads: Promise<Uint8Array | Error>[] = [];
+    const startRead = (i: number) => {
+      const f = pyFiles[i];
+      reads[i] = f.size > maxBytes ? Promise.resolve(new Uint8Array(0)) : ws.readFile(f.path).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+    };
+    for (let i = 0; i < Math.min(READ_AHEAD, pyFiles.length); i++) startRead(i);
     for (let i = 0; i < pyFiles.length; i++) {
       options.signal?.throwIfAborted();
+      if (i + READ_AHEAD < pyFiles.length) startRead(i + READ_AHEAD);
       const f = pyFiles[i];
       if (i % 50 === 0) report({ phase: 'python', done: i, total: pyFiles.length, message: `Reading ${f.path}` });
-      const analysis = await analyzeFile(ws, f, parser, maxBytes, problems);
+      const bytes = await reads[i];
+      delete reads[i];
+      const analysis = analyzeBytes(f, bytes, parser, maxBytes, prefilter, problems);
       if (analysis) {
         bytesRead += f.size;
         analyses.set(f.path, analysis);
@@ -123,19 +140,23 @@ function isSetupPy(path: string): boolean {
   return path === 'setup.py' || path.endsWith('/setup.py');
 }
 
-async function analyzeFile(ws: Workspace, f: FileEntry, parser: PythonParser, maxBytes: number, problems: Problem[]): Promise<FileAnalysis | undefined> {
+function analyzeBytes(f: FileEntry, bytes: Uint8Array | Error, parser: PythonParser, maxBytes: number, prefilter: boolean, problems: Problem[]): FileAnalysis | undefined {
   if (f.size > maxBytes) {
     problems.push({ file: f.path, line: null, message: `skipped: ${f.size} bytes is over the ${maxBytes}-byte limit`, severity: 'info' });
     return undefined;
   }
+  if (bytes instanceof Error) {
+    problems.push({ file: f.path, line: null, message: `could not read: ${bytes.message}`, severity: 'warning' });
+    return undefined;
+  }
   try {
-    const bytes = await ws.readFile(f.path);
     const decoded = decodeText(bytes);
     if (!decoded.ok) {
       problems.push({ file: f.path, line: null, message: decoded.reason, severity: 'warning' });
       return undefined;
     }
     if (decoded.warning) problems.push({ file: f.path, line: null, message: decoded.warning, severity: 'info' });
+    if (prefilter && !needsParse(decoded.text)) return EMPTY_ANALYSIS;
     const analysis = analyzePython(parser, decoded.text, f.path);
     problems.push(...analysis.problems);
     return analysis;
@@ -144,6 +165,8 @@ async function analyzeFile(ws: Workspace, f: FileEntry, parser: PythonParser, ma
     return undefined;
   }
 }
+
+const EMPTY_ANALYSIS: FileAnalysis = Object.freeze({ observations: [], classes: [], imports: [], problems: [] }) as unknown as FileAnalysis;
 
 function assessProject(
   root: string,

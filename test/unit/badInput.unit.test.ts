@@ -15,7 +15,7 @@ describe('bad input never crashes an assessment', () => {
       'binary.py': Uint8Array.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1]),
       'latin.py': latin1,
       'huge.py': `x = "${'a'.repeat(2_000)}"\n`,
-      'broken.py': 'def f(:\n  pass\n',
+      'broken.py': 'import flask\ndef f(:\n  pass\n',
     });
     const a = await assess(ws, { maxFileBytes: 1_000 });
     const by = (file: string) => a.problems.filter((p) => p.file === file);
@@ -29,7 +29,7 @@ describe('bad input never crashes an assessment', () => {
     assert.match(by('binary.py')[0].message, /binary/);
     assert.match(by('latin.py')[0].message, /UTF-8/);
     assert.match(by('huge.py')[0].message, /limit/);
-    assert.equal(by('broken.py')[0].line, 1);
+    assert.equal(by('broken.py')[0].line, 2);
     // The rest of the assessment went on.
     assert.equal(a.projects.length, 1);
     assert.equal(a.projects[0].framework, 'flask');
