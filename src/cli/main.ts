@@ -4,12 +4,25 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { assess } from '../core/assess';
+import * as os from 'node:os';
+import { AssessmentSession } from '../core/assess';
+import { FileCache } from '../core/cache';
+import type { Assessment } from '../core/model';
+import { WorkerPoolAnalyzer } from '../core/pool';
 import { toJson, toMarkdown, toText } from '../core/report';
 import { NodeWorkspace } from '../core/workspace';
 
 const USAGE = `Usage: framework-fit [DIR] [--format text|json|markdown] [--exclude GLOB]... [--max-files N] [--max-file-bytes N]
-Assesses the Python workspace in DIR (default: the current folder) and says whether Flask or Django fits it better.`;
+                     [--no-cache] [--cache-dir DIR] [--jobs N]
+Assesses the Python workspace in DIR (default: the current folder) and says whether Flask or Django fits it better.
+Per-file results are cached by content hash in --cache-dir (default: $XDG_CACHE_HOME/framework-fit or
+~/.cache/framework-fit); --no-cache turns that off. --jobs sets the parse threads (default: one per core, up to 4).`;
+
+/** The CLI's cache folder: $XDG_CACHE_HOME/framework-fit, else ~/.cache/framework-fit. */
+export function defaultCacheDir(): string {
+  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+  return path.join(base, 'framework-fit');
+}
 
 /** Parsed command line. */
 export interface CliArgs {
@@ -18,11 +31,14 @@ export interface CliArgs {
   exclude: string[];
   maxFiles?: number;
   maxFileBytes?: number;
+  cache: boolean;
+  cacheDir?: string;
+  jobs?: number;
 }
 
 /** Parses argv (without node and script); returns an error message for a usage error. */
 export function parseArgs(argv: readonly string[]): CliArgs | { error: string } | { help: true } {
-  const args: CliArgs = { dir: '.', format: 'text', exclude: [] };
+  const args: CliArgs = { dir: '.', format: 'text', exclude: [], cache: true };
   let dirSet = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -42,10 +58,17 @@ export function parseArgs(argv: readonly string[]): CliArgs | { error: string } 
       const v = value();
       if (!v) return { error: '--exclude takes a glob' };
       args.exclude.push(v);
-    } else if (flag === '--max-files' || flag === '--max-file-bytes') {
+    } else if (flag === '--no-cache') {
+      args.cache = false;
+    } else if (flag === '--cache-dir') {
+      const v = value();
+      if (!v) return { error: '--cache-dir takes a folder' };
+      args.cacheDir = v;
+    } else if (flag === '--max-files' || flag === '--max-file-bytes' || flag === '--jobs') {
       const n = Number(value());
       if (!Number.isInteger(n) || n <= 0) return { error: `${flag} takes a positive whole number` };
       if (flag === '--max-files') args.maxFiles = n;
+      else if (flag === '--jobs') args.jobs = n;
       else args.maxFileBytes = n;
     } else if (a.startsWith('-')) {
       return { error: `unknown option ${a}` };
@@ -81,10 +104,15 @@ export async function main(argv: readonly string[], out: Output = process.stdout
   const started = Date.now();
   let lastProgress = 0;
   const showProgress = err.isTTY === true;
-  const assessment = await assess(new NodeWorkspace(dir), {
+  const cache = parsed.cache ? await FileCache.open(parsed.cacheDir ?? defaultCacheDir(), dir) : undefined;
+  const jobs = parsed.jobs ?? Math.min(4, os.availableParallelism());
+  const analyzer = jobs > 1 ? new WorkerPoolAnalyzer(jobs) : undefined;
+  const session = await AssessmentSession.create(new NodeWorkspace(dir), {
     exclude: parsed.exclude,
     maxFiles: parsed.maxFiles,
     maxFileBytes: parsed.maxFileBytes,
+    analyzer,
+    cache,
     onProgress: (p) => {
       const now = Date.now();
       // Only long scans get a progress line, at most a few times a second.
@@ -93,6 +121,14 @@ export async function main(argv: readonly string[], out: Output = process.stdout
       err.write(`\r\x1b[K${p.phase}: ${p.total ? `${p.done}/${p.total} ` : ''}${p.message.slice(0, 100)}`);
     },
   });
+  let assessment: Assessment;
+  try {
+    assessment = await session.scan();
+  } finally {
+    session.dispose();
+    analyzer?.dispose();
+  }
+  if (cache?.discarded) assessment.problems.push({ file: cache.path, line: null, message: cache.discarded, severity: 'info' });
   if (showProgress && lastProgress) err.write('\r\x1b[K');
   assessment.root = parsed.dir;
   if (parsed.format === 'json') out.write(`${JSON.stringify(toJson(assessment), null, 2)}\n`);

@@ -4,22 +4,24 @@
  * reads files; nothing in the workspace is ever executed. Problems (bad input of any kind) are
  * collected, never thrown.
  */
+import picomatch from 'picomatch';
+import { emptyAnalysis, InProcessAnalyzer, type FileAnalyzer } from './analyzer';
+import { contentKey, type AnalysisCache } from './cache';
 import { dependencyObservations } from './detectors/dependencies';
 import { isTemplatePath, layoutObservations } from './detectors/layout';
 import { templateDialect, type TemplateDialect } from './detectors/templates';
 import { resolveModels } from './detectors/models';
-import { errorText, walk, type FileEntry } from './discovery';
+import { errorText, isInteresting, SKIPPED_DIRS, walk, type FileEntry } from './discovery';
 import { computeFacts, frameworkStrengths } from './facts';
 import { deriveFindings } from './findings';
 import { manifestFormatOf, readManifests } from './manifests/index';
 import type { Assessment, Dependency, Observation, Problem, ProjectAssessment } from './model';
-import { analyzePython, type ClassInfo, type FileAnalysis } from './python/analyze';
+import type { ClassInfo, FileAnalysis } from './python/analyze';
 import { PythonParser } from './python/parser';
-import { needsParse } from './python/prefilter';
 import { findProjectRoots, owner } from './projects';
 import { hasWebSignal, score } from './scoring';
 import { decodeText } from './text';
-import type { Workspace } from './workspace';
+import { baseName, type Workspace } from './workspace';
 
 /** Progress reported while assessing. */
 export interface Progress {
@@ -45,128 +47,247 @@ export interface AssessOptions {
   prefilter?: boolean;
 }
 
-/** How many file reads are kept in flight while the parser works. */
+/** How many file reads are kept in flight ahead of the analyzer. */
 const READ_AHEAD = 16;
 
 const DEFAULT_MAX_FILE_BYTES = 1_000_000;
 const MIGRATION_MODULE = /(^|\/)migrations\/(\d{4}_[^/]*|versions\/[^/]+)\.py$/;
 
-/** Assesses one workspace folder. */
+/** Assesses one workspace folder once (a session scanned and disposed). */
 export async function assess(ws: Workspace, options: AssessOptions = {}): Promise<Assessment> {
-  const started = Date.now();
-  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const report = (p: Progress) => options.onProgress?.(p);
-  const problems: Problem[] = [];
-
-  report({ phase: 'walk', done: 0, total: 0, message: 'Listing files' });
-  const walked = await walk(ws, { exclude: options.exclude, maxFiles: options.maxFiles, signal: options.signal });
-  problems.push(...walked.problems);
-  const files = walked.files;
-
-  const parser = options.parser ?? (await PythonParser.create());
+  const session = await AssessmentSession.create(ws, options);
   try {
-    report({ phase: 'manifests', done: 0, total: 0, message: 'Reading manifests' });
-    const manifestFiles = files.filter((f) => manifestFormatOf(f.path) !== undefined).map((f) => f.path);
-    const manifests = await readManifests(ws, manifestFiles, parser, maxBytes);
-    problems.push(...manifests.problems);
-    const depsByFile = new Map<string, Dependency[]>();
-    for (const [file, result] of manifests.results) depsByFile.set(file, result.dependencies);
-
-    const pyFiles = files.filter((f) => f.path.endsWith('.py') && !isSetupPy(f.path));
-    const analyses = new Map<string, FileAnalysis>();
-    let bytesRead = 0;
-    const prefilter = options.prefilter ?? true;
-    // Reads run ahead of the (synchronous) parser so the disk and the CPU overlap.
-    const reads: Promise<Uint8Array | Error>[] = [];
-    const startRead = (i: number) => {
-      const f = pyFiles[i];
-      reads[i] = f.size > maxBytes ? Promise.resolve(new Uint8Array(0)) : ws.readFile(f.path).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
-    };
-    for (let i = 0; i < Math.min(READ_AHEAD, pyFiles.length); i++) startRead(i);
-    for (let i = 0; i < pyFiles.length; i++) {
-      options.signal?.throwIfAborted();
-      if (i + READ_AHEAD < pyFiles.length) startRead(i + READ_AHEAD);
-      const f = pyFiles[i];
-      if (i % 50 === 0) report({ phase: 'python', done: i, total: pyFiles.length, message: `Reading ${f.path}` });
-      const bytes = await reads[i];
-      delete reads[i];
-      const analysis = analyzeBytes(f, bytes, parser, maxBytes, prefilter, problems);
-      if (analysis) {
-        bytesRead += f.size;
-        analyses.set(f.path, analysis);
-      }
-    }
-
-    const dialects = await readTemplateDialects(ws, files, maxBytes, options.signal);
-
-    report({ phase: 'verdict', done: 0, total: 0, message: 'Weighing the evidence' });
-    const appFiles = [...analyses]
-      .filter(([path, a]) => path.endsWith('manage.py') || a.observations.some((o) => o.kind === 'app' && o.framework === 'flask'))
-      .map(([path]) => path);
-    const roots = findProjectRoots({ manifests: depsByFile, appFiles, pythonFiles: pyFiles.map((f) => f.path) });
-    const rootDirs = roots.map((r) => r.dir);
-    const projects = roots.map((r) =>
-      assessProject(r.dir, r.reason, rootDirs, files, depsByFile, analyses, dialects),
-    );
-    return {
-      schemaVersion: 1,
-      root: ws.label,
-      projects,
-      problems: problems.map(normalizeProblem),
-      stats: { files: files.length, pythonFiles: pyFiles.length, bytesRead, ms: Date.now() - started },
-    };
+    return await session.scan();
   } finally {
-    if (!options.parser) parser.dispose();
+    session.dispose();
   }
 }
 
-/** Reads template files (under templates/, within the size cap) and classifies their dialect. */
-async function readTemplateDialects(ws: Workspace, files: readonly FileEntry[], maxBytes: number, signal?: AbortSignal): Promise<Map<string, TemplateDialect>> {
-  const out = new Map<string, TemplateDialect>();
-  for (const f of files) {
-    if (!isTemplatePath(f.path) || f.size > maxBytes) continue;
-    signal?.throwIfAborted();
+/** Options of a session beyond those of one assessment. */
+export interface SessionOptions extends AssessOptions {
+  /** Analyzes Python files; default: in process with `parser` (or a new one). */
+  analyzer?: FileAnalyzer;
+  /** Per-file results by content hash, kept between assessments. */
+  cache?: AnalysisCache;
+}
+
+/**
+ * An assessment that can be kept up to date: `scan()` reads everything once; `update(paths)`
+ * re-reads only the files that changed (or appeared, or went) and recomputes the verdicts from
+ * what it already holds. The extension keeps one per workspace folder; the CLI scans once.
+ */
+export class AssessmentSession {
+  private files: FileEntry[] = [];
+  private walkProblems: Problem[] = [];
+  private manifestProblems: Problem[] = [];
+  private depsByFile = new Map<string, Dependency[]>();
+  private readonly analyses = new Map<string, FileAnalysis>();
+  private readonly dialects = new Map<string, TemplateDialect>();
+  private readonly maxBytes: number;
+  private readonly prefilter: boolean;
+  private bytesRead = 0;
+
+  private constructor(
+    private readonly ws: Workspace,
+    private readonly options: SessionOptions,
+    private readonly analyzer: FileAnalyzer,
+    private readonly ownsAnalyzer: boolean,
+    private readonly manifestParser: () => Promise<PythonParser>,
+    private readonly disposeManifestParser: () => void,
+  ) {
+    this.maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    this.prefilter = options.prefilter ?? true;
+  }
+
+  /** Makes a session; nothing is read until scan(). */
+  static async create(ws: Workspace, options: SessionOptions = {}): Promise<AssessmentSession> {
+    const given = options.analyzer;
+    const analyzer = given ?? (await InProcessAnalyzer.create(options.parser));
+    // setup.py is read with tree-sitter on this thread; a parser is made only when one is found.
+    let own: PythonParser | undefined;
+    const parserFor = async () => {
+      if (analyzer instanceof InProcessAnalyzer) return analyzer.pythonParser;
+      if (options.parser) return options.parser;
+      own ??= await PythonParser.create();
+      return own;
+    };
+    return new AssessmentSession(ws, options, analyzer, !given, parserFor, () => own?.dispose());
+  }
+
+  /** Reads the whole workspace and returns the verdicts. */
+  async scan(): Promise<Assessment> {
+    const started = Date.now();
+    const { signal } = this.options;
+    this.report({ phase: 'walk', done: 0, total: 0, message: 'Listing files' });
+    const walked = await walk(this.ws, { exclude: this.options.exclude, maxFiles: this.options.maxFiles, signal });
+    this.files = walked.files;
+    this.walkProblems = walked.problems;
+    this.analyses.clear();
+    this.dialects.clear();
+    this.bytesRead = 0;
+
+    this.report({ phase: 'manifests', done: 0, total: 0, message: 'Reading manifests' });
+    await this.readAllManifests();
+
+    const pyFiles = this.files.filter(isAnalyzedPython);
+    // Reads run ahead of the analyzer so the disk and the parser(s) overlap.
+    const reads: Promise<Uint8Array | Error>[] = [];
+    const startRead = (i: number) => {
+      reads[i] = this.readPython(pyFiles[i]);
+    };
+    const inFlight: Promise<void>[] = [];
+    for (let i = 0; i < Math.min(READ_AHEAD, pyFiles.length); i++) startRead(i);
+    for (let i = 0; i < pyFiles.length; i++) {
+      signal?.throwIfAborted();
+      if (i + READ_AHEAD < pyFiles.length) startRead(i + READ_AHEAD);
+      const f = pyFiles[i];
+      if (i % 50 === 0) this.report({ phase: 'python', done: i, total: pyFiles.length, message: `Reading ${f.path}` });
+      const bytes = await reads[i];
+      delete reads[i];
+      inFlight.push(this.analyzeInto(f, bytes));
+      // Keep the analyzer fed without holding every file in memory at once.
+      if (inFlight.length >= READ_AHEAD * 2) await Promise.all(inFlight.splice(0, READ_AHEAD));
+    }
+    await Promise.all(inFlight);
+    await this.readDialects(this.files.filter((f) => isTemplatePath(f.path)));
+    await this.options.cache?.save();
+    return this.verdict(started);
+  }
+
+  /**
+   * Brings the session up to date after the files at `paths` changed, appeared or were deleted,
+   * reading only those, and returns the new verdicts.
+   */
+  async update(paths: readonly string[]): Promise<Assessment> {
+    const started = Date.now();
+    let manifestsChanged = false;
+    const isExcluded = this.options.exclude?.length ? picomatch(this.options.exclude, { dot: true }) : () => false;
+    for (const path of new Set(paths)) {
+      this.options.signal?.throwIfAborted();
+      let entry: FileEntry | undefined;
+      try {
+        const st = await this.ws.stat(path);
+        if (st.type === 'file' && isInteresting(baseName(path)) && !isExcluded(path) && !inSkippedDir(path)) entry = { path, size: st.size };
+      } catch {
+        entry = undefined; // deleted
+      }
+      const index = this.files.findIndex((f) => f.path === path);
+      if (entry) {
+        if (index >= 0) this.files[index] = entry;
+        else this.files.push(entry);
+      } else if (index >= 0) {
+        this.files.splice(index, 1);
+      }
+      if (manifestFormatOf(path) !== undefined) manifestsChanged = true;
+      this.analyses.delete(path);
+      this.dialects.delete(path);
+      if (entry && isAnalyzedPython(entry)) await this.analyzeInto(entry, await this.readPython(entry));
+      if (entry && isTemplatePath(path)) await this.readDialects([entry]);
+    }
+    this.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    if (manifestsChanged) await this.readAllManifests();
+    await this.options.cache?.save();
+    return this.verdict(started);
+  }
+
+  /** Frees the analyzer (if the session made it) and any parser it made. */
+  dispose(): void {
+    if (this.ownsAnalyzer) this.analyzer.dispose();
+    this.disposeManifestParser();
+  }
+
+  private report(p: Progress): void {
+    this.options.onProgress?.(p);
+  }
+
+  private async readAllManifests(): Promise<void> {
+    const manifestFiles = this.files.filter((f) => manifestFormatOf(f.path) !== undefined).map((f) => f.path);
+    const needsParser = manifestFiles.some(isSetupPy);
+    const parser = needsParser ? await this.manifestParser() : (undefined as unknown as PythonParser);
+    const manifests = await readManifests(this.ws, manifestFiles, parser, this.maxBytes);
+    this.manifestProblems = manifests.problems;
+    this.depsByFile = new Map();
+    for (const [file, result] of manifests.results) this.depsByFile.set(file, result.dependencies);
+  }
+
+  private readPython(f: FileEntry): Promise<Uint8Array | Error> {
+    if (f.size > this.maxBytes) return Promise.resolve(new Uint8Array(0));
+    return this.ws.readFile(f.path).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+  }
+
+  private async analyzeInto(f: FileEntry, bytes: Uint8Array | Error): Promise<void> {
+    if (f.size > this.maxBytes) {
+      this.analyses.set(f.path, emptyAnalysis([{ file: f.path, line: null, message: `skipped: ${f.size} bytes is over the ${this.maxBytes}-byte limit`, severity: 'info' }]));
+      return;
+    }
+    if (bytes instanceof Error) {
+      this.analyses.set(f.path, emptyAnalysis([{ file: f.path, line: null, message: `could not read: ${bytes.message}`, severity: 'warning' }]));
+      return;
+    }
+    this.bytesRead += bytes.byteLength;
+    const cache = this.options.cache;
+    const key = cache ? contentKey(bytes, this.prefilter) : '';
+    const cached = cache?.get(key, f.path);
+    if (cached) {
+      this.analyses.set(f.path, cached);
+      return;
+    }
+    let analysis: FileAnalysis;
     try {
-      const decoded = decodeText(await ws.readFile(f.path));
-      if (decoded.ok) out.set(f.path, templateDialect(decoded.text));
-    } catch {
-      // An unreadable template only loses its dialect; the walk already listed it.
+      analysis = await this.analyzer.analyze(f.path, bytes, this.prefilter);
+    } catch (e) {
+      analysis = emptyAnalysis([{ file: f.path, line: null, message: `could not analyze: ${errorText(e)}`, severity: 'warning' }]);
+    }
+    this.analyses.set(f.path, analysis);
+    cache?.set(key, f.path, analysis);
+  }
+
+  private async readDialects(files: readonly FileEntry[]): Promise<void> {
+    for (const f of files) {
+      if (f.size > this.maxBytes) continue;
+      this.options.signal?.throwIfAborted();
+      try {
+        const decoded = decodeText(await this.ws.readFile(f.path));
+        if (decoded.ok) this.dialects.set(f.path, templateDialect(decoded.text));
+      } catch {
+        // An unreadable template only loses its dialect; the walk already listed it.
+      }
     }
   }
-  return out;
+
+  /** Recomputes every project's verdict from what the session holds. */
+  private verdict(started: number): Assessment {
+    this.report({ phase: 'verdict', done: 0, total: 0, message: 'Weighing the evidence' });
+    const pyFiles = this.files.filter(isAnalyzedPython);
+    const appFiles = [...this.analyses]
+      .filter(([path, a]) => path.endsWith('manage.py') || a.observations.some((o) => o.kind === 'app' && o.framework === 'flask'))
+      .map(([path]) => path);
+    const roots = findProjectRoots({ manifests: this.depsByFile, appFiles, pythonFiles: pyFiles.map((f) => f.path) });
+    const rootDirs = roots.map((r) => r.dir);
+    const projects = roots.map((r) => assessProject(r.dir, r.reason, rootDirs, this.files, this.depsByFile, this.analyses, this.dialects));
+    const problems = [...this.walkProblems, ...this.manifestProblems];
+    for (const f of pyFiles) problems.push(...(this.analyses.get(f.path)?.problems ?? []));
+    return {
+      schemaVersion: 1,
+      root: this.ws.label,
+      projects,
+      problems: problems.map(normalizeProblem),
+      stats: { files: this.files.length, pythonFiles: pyFiles.length, bytesRead: this.bytesRead, ms: Date.now() - started },
+    };
+  }
+}
+
+function isAnalyzedPython(f: FileEntry): boolean {
+  return f.path.endsWith('.py') && !isSetupPy(f.path);
+}
+
+function inSkippedDir(path: string): boolean {
+  return path.split('/').slice(0, -1).some((d) => SKIPPED_DIRS.has(d) || d.endsWith('.egg-info'));
 }
 
 function isSetupPy(path: string): boolean {
   return path === 'setup.py' || path.endsWith('/setup.py');
 }
-
-function analyzeBytes(f: FileEntry, bytes: Uint8Array | Error, parser: PythonParser, maxBytes: number, prefilter: boolean, problems: Problem[]): FileAnalysis | undefined {
-  if (f.size > maxBytes) {
-    problems.push({ file: f.path, line: null, message: `skipped: ${f.size} bytes is over the ${maxBytes}-byte limit`, severity: 'info' });
-    return undefined;
-  }
-  if (bytes instanceof Error) {
-    problems.push({ file: f.path, line: null, message: `could not read: ${bytes.message}`, severity: 'warning' });
-    return undefined;
-  }
-  try {
-    const decoded = decodeText(bytes);
-    if (!decoded.ok) {
-      problems.push({ file: f.path, line: null, message: decoded.reason, severity: 'warning' });
-      return undefined;
-    }
-    if (decoded.warning) problems.push({ file: f.path, line: null, message: decoded.warning, severity: 'info' });
-    if (prefilter && !needsParse(decoded.text)) return EMPTY_ANALYSIS;
-    const analysis = analyzePython(parser, decoded.text, f.path);
-    problems.push(...analysis.problems);
-    return analysis;
-  } catch (e) {
-    problems.push({ file: f.path, line: null, message: `could not analyze: ${errorText(e)}`, severity: 'warning' });
-    return undefined;
-  }
-}
-
-const EMPTY_ANALYSIS: FileAnalysis = Object.freeze({ observations: [], classes: [], imports: [], problems: [] }) as unknown as FileAnalysis;
 
 function assessProject(
   root: string,

@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { Writable } from 'node:stream';
 import { main, parseArgs } from '../../src/cli/main';
@@ -14,7 +16,9 @@ class Capture extends Writable {
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out = new Capture();
   const err = new Capture();
-  const code = await main(argv, out, err);
+  // Tests run in process and without the user's cache unless they ask for them.
+  const extra = [...(argv.includes('--cache-dir') ? [] : ['--no-cache']), ...(argv.includes('--jobs') ? [] : ['--jobs', '1'])];
+  const code = await main([...argv, ...extra], out, err);
   return { code, out: out.text, err: err.text };
 }
 
@@ -22,7 +26,9 @@ const FIX = (name: string) => path.join(__dirname, '..', 'fixtures', name);
 
 describe('CLI', () => {
   it('parses its arguments', () => {
-    assert.deepEqual(parseArgs(['x', '--format=json', '--exclude', 'a/**']), { dir: 'x', format: 'json', exclude: ['a/**'] });
+    assert.deepEqual(parseArgs(['x', '--format=json', '--exclude', 'a/**']), { dir: 'x', format: 'json', exclude: ['a/**'], cache: true });
+    assert.deepEqual(parseArgs(['--no-cache', '--jobs', '2']), { dir: '.', format: 'text', exclude: [], cache: false, jobs: 2 });
+    assert.ok('error' in parseArgs(['--jobs', '0']));
     assert.ok('error' in parseArgs(['--format', 'xml']));
     assert.ok('error' in parseArgs(['--bogus']));
     assert.ok('error' in parseArgs(['a', 'b']));
@@ -70,6 +76,25 @@ describe('CLI', () => {
     const md = await run(FIX('django-polls'), '--format', 'markdown');
     assert.match(md.out, /^# Framework Fit report/);
     assert.match(md.out, /\*\*Django fits better/);
+  });
+
+  it('caches per-file results: a second run reads the cache, a damaged cache is discarded', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ff-cache-'));
+    try {
+      const first = await run(FIX('django-polls'), '--format', 'json', '--cache-dir', dir, '--jobs', '2');
+      const files = fs.readdirSync(dir);
+      assert.equal(files.length, 1);
+      const second = await run(FIX('django-polls'), '--format', 'json', '--cache-dir', dir, '--jobs', '1');
+      const strip = (s: string) => JSON.stringify({ ...JSON.parse(s), stats: undefined });
+      assert.equal(strip(second.out), strip(first.out));
+      fs.writeFileSync(path.join(dir, files[0]), '{"format":"framework-fit-analysis-cache","fingerprint":"x"');
+      const third = await run(FIX('django-polls'), '--format', 'json', '--cache-dir', dir);
+      const j = JSON.parse(third.out);
+      assert.ok(j.problems.some((p: { message: string }) => /analysis cache discarded/.test(p.message)));
+      assert.equal(j.projects[0].facts.models, 2);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reports a non-web library with no recommendation', async () => {
