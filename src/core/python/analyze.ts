@@ -57,7 +57,7 @@ export function analyzePython(parser: PythonParser, text: string, file: string):
     const captures = parser.query(query).captures(root);
     // Pass 1: imports and bindings, so that pass 2 can qualify names used before their import line.
     for (const c of captures) {
-      if (c.name === 'import.module' && c.node.parent?.type === 'import_statement') ctx.importModule(c.node, c.node.text);
+      if (c.name === 'import.module') ctx.importModule(c.node, c.node.text);
       else if (c.name === 'import.alias') ctx.importAlias(c.node);
       else if (c.name === 'import.from') ctx.importFrom(c.node);
       else if (c.name === 'assign') ctx.bind(c.node);
@@ -123,6 +123,7 @@ class FileContext {
     const nameNode = aliasNode.parent?.childForFieldName('name');
     if (!nameNode) return;
     this.aliases.set(aliasNode.text, nameNode.text);
+    this.noteModule(nameNode.text, nameNode);
   }
 
   importFrom(node: Node): void {

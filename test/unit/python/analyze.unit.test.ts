@@ -179,3 +179,12 @@ describe('resolveModels and library classes', () => {
     assert.deepEqual(resolveModels([...models.classes, ...feeds.classes, ...rel.classes]).map((m) => m.name), ['Feed', 'SpecialFeed']);
   });
 });
+
+describe('imports with aliases', () => {
+  it('notes a framework imported under another name and qualifies through the alias', () => {
+    const a = run(['import flask as fl', 'app = fl.Flask(__name__)', '@app.route("/")', 'def i(): pass'].join('\n'));
+    assert.deepEqual(kinds(a, 'framework').map((o) => o.name), ['flask']);
+    assert.deepEqual(lines(kinds(a, 'app')), [2]);
+    assert.deepEqual(kinds(a, 'route').map((o) => o.framework), ['flask']);
+  });
+});
