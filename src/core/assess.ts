@@ -12,14 +12,13 @@ import { isTemplatePath, layoutObservations } from './detectors/layout';
 import { templateDialect, type TemplateDialect } from './detectors/templates';
 import { resolveModels } from './detectors/models';
 import { errorText, isInteresting, SKIPPED_DIRS, walk, type FileEntry } from './discovery';
-import { computeFacts, frameworkStrengths } from './facts';
-import { deriveFindings } from './findings';
+import { concludeProject } from './conclude';
 import { manifestFormatOf, readManifests } from './manifests/index';
 import type { Assessment, Dependency, Observation, Problem, ProjectAssessment } from './model';
 import type { ClassInfo, FileAnalysis } from './python/analyze';
 import { PythonParser } from './python/parser';
 import { findProjectRoots, owner } from './projects';
-import { hasWebSignal, score } from './scoring';
+import { summarizeWorkspace } from './summary';
 import { decodeText } from './text';
 import { baseName, type Workspace } from './workspace';
 
@@ -150,7 +149,7 @@ export class AssessmentSession {
     }
     await Promise.all(inFlight);
     await this.readDialects(this.files.filter((f) => isTemplatePath(f.path)));
-    await this.options.cache?.save();
+    await this.options.cache?.save(true);
     return this.verdict(started);
   }
 
@@ -186,7 +185,7 @@ export class AssessmentSession {
     }
     this.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     if (manifestsChanged) await this.readAllManifests();
-    await this.options.cache?.save();
+    await this.options.cache?.save(false);
     return this.verdict(started);
   }
 
@@ -273,6 +272,7 @@ export class AssessmentSession {
       projects,
       problems: problems.map(normalizeProblem),
       stats: { files: this.files.length, pythonFiles: pyFiles.length, bytesRead: this.bytesRead, ms: Date.now() - started },
+      summary: summarizeWorkspace(projects),
     };
   }
 }
@@ -308,37 +308,18 @@ function assessProject(
     if (dialect && dialect !== 'unknown') o.name = dialect;
   }
   const classes: ClassInfo[] = [];
-  let pythonFiles = 0;
+  const pythonFiles: string[] = [];
   for (const path of ownFiles) {
     const a = analyses.get(path);
     if (!a) continue;
-    pythonFiles++;
+    pythonFiles.push(path);
     // Migration modules restate the models as operations; the layout detector counts them.
     if (MIGRATION_MODULE.test(path)) continue;
     observations.push(...a.observations);
     classes.push(...a.classes);
   }
   observations.push(...resolveModels(classes));
-  const strengths = frameworkStrengths(observations);
-  const framework = strengths.length > 0 && strengths[0][1] >= 0.5 ? strengths[0][0] : 'none';
-  const frameworksSeen = strengths.filter(([, w]) => w >= 0.5).map(([name]) => name);
-  const facts = computeFacts(observations, pythonFiles);
-  const drafts = deriveFindings({ observations, facts, framework, frameworksSeen });
-  const verdict = score(drafts, hasWebSignal(framework, facts, observations));
-  return {
-    root: root === '' ? '.' : root,
-    framework,
-    frameworksSeen,
-    recommendation: verdict.recommendation,
-    confidence: verdict.confidence,
-    scores: verdict.scores,
-    facts,
-    findings: verdict.findings,
-    reasons: verdict.reasons,
-    dependencies,
-    manifests,
-    rootReason,
-  };
+  return concludeProject({ root, rootReason, files: ownFiles, observations, pythonFiles, dependencies, manifests });
 }
 
 function normalizeProblem(p: Problem): Problem {

@@ -31,8 +31,11 @@ export function contentKey(bytes: Uint8Array, prefilter: boolean): string {
 export interface AnalysisCache {
   get(key: string, path: string): FileAnalysis | undefined;
   set(key: string, path: string, analysis: FileAnalysis): void;
-  /** Writes to storage what changed; keeps only the entries used since the last save. */
-  save(): Promise<void>;
+  /**
+   * Writes to storage what changed. After a full scan (`prune`), only the entries that scan used
+   * are kept, so the cache does not grow without bound; after an incremental update, all are.
+   */
+  save(prune: boolean): Promise<void>;
 }
 
 function mapEvidence(a: FileAnalysis, file: string): FileAnalysis {
@@ -64,8 +67,8 @@ export class MemoryCache implements AnalysisCache {
     this.dirty = true;
   }
 
-  async save(): Promise<void> {
-    this.prune();
+  async save(prune: boolean): Promise<void> {
+    if (prune) this.prune();
     this.dirty = false;
   }
 
@@ -120,10 +123,10 @@ export class FileCache extends MemoryCache {
     return cache;
   }
 
-  override async save(): Promise<void> {
-    // Keep what this run used; drop the rest so the file does not grow without bound.
-    const pruned = this.entries.size !== this.used.size;
-    this.prune();
+  override async save(prune: boolean): Promise<void> {
+    // After a full scan keep what it used; drop the rest so the file does not grow without bound.
+    const pruned = prune && this.entries.size !== this.used.size;
+    if (prune) this.prune();
     if (!this.dirty && !pruned) return;
     const entries: Record<string, FileAnalysis> = Object.fromEntries(this.entries);
     const data: CacheFile = { format: 'framework-fit-analysis-cache', fingerprint: ENGINE_FINGERPRINT, checksum: checksum(entries), entries };

@@ -1,9 +1,15 @@
 /**
  * Rules that turn a project's observations and facts into findings: each states a concern, the
  * framework it speaks for and the evidence. Findings carry no weight here; scoring.ts weighs them.
+ *
+ * The rules follow one rule of thumb (docs/scoring.md): a site that only serves pages, or a small
+ * API, fits Flask; a project that needs a database with models, user accounts, an admin,
+ * migrations and forms fits Django, whose batteries are built in. So the rules first decide which
+ * of those five batteries the project *uses* (`batteryUse`): a battery a framework merely declares
+ * by default (Django's startproject lists admin and auth in INSTALLED_APPS) is not use.
  */
 import { countKind, ofKind } from './facts';
-import type { Concern, Evidence, Facts, Favors, Finding, Observation } from './model';
+import type { BatteriesReport, BatteryName, Concern, Dependency, Evidence, Facts, Favors, Finding, Observation, RecreatedBattery } from './model';
 import { lookupPackage } from './packages';
 
 /** A finding before scoring: `amount` is how many of the thing it stands for (models, add-ons ...). */
@@ -18,6 +24,10 @@ export interface RuleInput {
   /** The framework in use ("none" when none). */
   framework: string;
   frameworksSeen: readonly string[];
+  /** The project's declared dependencies (for the add-ons that re-create Django built-ins). */
+  dependencies?: readonly Dependency[];
+  /** Web frameworks that only the project's tests use (a library's test suite, not an app). */
+  testOnlyFrameworks?: readonly string[];
 }
 
 const MAX_EVIDENCE = 20;
@@ -55,6 +65,13 @@ const DISPLAY: Record<string, string> = {
   litestar: 'Litestar',
   falcon: 'Falcon',
   cherrypy: 'CherryPy',
+  masonite: 'Masonite',
+  web2py: 'web2py',
+  py4web: 'py4web',
+  hug: 'hug',
+  responder: 'Responder',
+  connexion: 'Connexion',
+  eve: 'Eve',
   none: 'no web framework',
 };
 
@@ -64,7 +81,7 @@ export function frameworkName(name: string): string {
 }
 
 /** Batteries Django ships, with the observation kind that shows each and its built-in's name. */
-export const DJANGO_BATTERIES: readonly { kind: 'database' | 'admin' | 'auth' | 'forms' | 'migrations'; label: string; builtin: string }[] = [
+export const DJANGO_BATTERIES: readonly { kind: 'database' | 'admin' | 'auth' | 'forms' | 'migrations'; label: BatteryName; builtin: string }[] = [
   { kind: 'database', label: 'ORM', builtin: 'the Django ORM' },
   { kind: 'admin', label: 'admin', builtin: 'django.contrib.admin' },
   { kind: 'auth', label: 'auth', builtin: 'django.contrib.auth' },
@@ -72,12 +89,105 @@ export const DJANGO_BATTERIES: readonly { kind: 'database' | 'admin' | 'auth' | 
   { kind: 'migrations', label: 'migrations', builtin: 'Django migrations' },
 ];
 
+// `django-admin startproject` and `startapp` write these; they declare a battery, they do not use it.
+const DJANGO_DEFAULT_VIAS = new Set(['django.contrib.auth', 'django.contrib.admin']);
+const GENERATED_ADMIN_IMPORT = /^\s*(from\s+django\.contrib\s+import\s+admin|import\s+django\.contrib\.admin)\s*(#.*)?$/;
+
+/**
+ * Observations that only repeat what Django's project template declares: the default
+ * INSTALLED_APPS entries (and middleware) in the settings module, and the `from django.contrib
+ * import admin` line that startproject puts in urls.py and startapp in admin.py.
+ */
+export function isDjangoDefault(o: Observation, settingsFiles: ReadonlySet<string>): boolean {
+  if (o.framework !== 'django' || (o.kind !== 'auth' && o.kind !== 'admin')) return false;
+  if (o.via && DJANGO_DEFAULT_VIAS.has(o.via) && settingsFiles.has(o.evidence.file)) return true;
+  return o.kind === 'admin' && GENERATED_ADMIN_IMPORT.test(o.evidence.text ?? '');
+}
+
+/** Which of the five batteries a project uses, with the observations that show each. */
+export interface BatteryUse {
+  /** Concrete ORM models, or (with user accounts) a database of the project's own records. */
+  data: boolean;
+  /** Authentication backed by a user store (a database or Django's user model). */
+  accounts: boolean;
+  /** Authentication of any kind (tokens, HTTP auth, sessions). */
+  auth: boolean;
+  admin: boolean;
+  migrations: boolean;
+  forms: boolean;
+  /** How many of data, accounts, admin, migrations and forms are used. */
+  count: number;
+  /** The observations of each battery kind that count as use. */
+  used: Readonly<Record<'auth' | 'admin' | 'forms' | 'migrations', Observation[]>>;
+}
+
+/** Decides which batteries the project uses (not merely declares). */
+export function batteryUse(observations: readonly Observation[], facts: Facts, framework: string): BatteryUse {
+  const settings = new Set(observations.filter((o) => o.kind === 'app' && o.framework === 'django' && o.name === 'settings').map((o) => o.evidence.file));
+  const real = (kind: 'auth' | 'admin' | 'forms' | 'migrations') => ofKind(observations, kind).filter((o) => !isDjangoDefault(o, settings));
+  const used = { auth: real('auth'), admin: real('admin'), forms: real('forms'), migrations: real('migrations') };
+  const admin = used.admin.length > 0;
+  // Django's admin logs staff in through django.contrib.auth: using the admin uses auth.
+  const auth = used.auth.length > 0 || (admin && framework === 'django');
+  const accounts = auth && (facts.database || facts.models > 0 || framework === 'django');
+  const data = facts.models > 0 || (accounts && (facts.database || framework === 'django'));
+  const migrations = used.migrations.length > 0;
+  const forms = used.forms.length > 0;
+  const count = [data, accounts, admin, migrations, forms].filter(Boolean).length;
+  return { data, accounts, auth, admin, migrations, forms, count, used };
+}
+
+/**
+ * The add-ons that re-implement a Django built-in, one entry per add-on with the built-in's name:
+ * declared runtime or optional dependencies first, then add-ons the code imports without declaring.
+ */
+export function recreatedBatteries(observations: readonly Observation[], dependencies: readonly Dependency[] = []): RecreatedBattery[] {
+  const byAddOn = new Map<string, RecreatedBattery>();
+  const add = (name: string | undefined, e: Evidence) => {
+    const pkg = name ? lookupPackage(name) : undefined;
+    if (!pkg?.replacesBuiltin) return;
+    const entry = byAddOn.get(pkg.name) ?? { addOn: pkg.display, builtin: pkg.replacesBuiltin, evidence: [] };
+    if (entry.evidence.length < 5 && !entry.evidence.some((x) => x.file === e.file && x.line === e.line)) entry.evidence.push(e);
+    byAddOn.set(pkg.name, entry);
+  };
+  for (const d of dependencies) {
+    if (d.kind !== 'runtime' && d.kind !== 'optional') continue;
+    add(d.name, { file: d.file, line: d.line, column: d.column, text: `${d.rawName}${d.specifier}` });
+  }
+  for (const o of observations) if (o.via) add(o.via, o.evidence);
+  return [...byAddOn.values()];
+}
+
+/** The batteries report of a project (model.ts `BatteriesReport`). */
+export function batteriesReport(input: RuleInput, use: BatteryUse = batteryUse(input.observations, input.facts, input.framework)): BatteriesReport | undefined {
+  if (input.framework === 'django') {
+    const isUsed: Record<BatteryName, boolean> = { ORM: input.facts.models > 0, admin: use.admin, auth: use.auth, forms: use.forms, migrations: use.migrations };
+    const names = DJANGO_BATTERIES.map((b) => b.label);
+    return { recreated: [], used: names.filter((n) => isUsed[n]), unused: names.filter((n) => !isUsed[n]) };
+  }
+  if (input.framework === 'none') return undefined;
+  const recreated = recreatedBatteries(input.observations, input.dependencies);
+  return recreated.length > 0 ? { recreated, used: [], unused: [] } : undefined;
+}
+
+/** "a, b and c". */
+export function listWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
 /** Derives the findings of one project. */
 export function deriveFindings(input: RuleInput): DraftFinding[] {
   const { observations: obs, facts, framework } = input;
   const out: DraftFinding[] = [];
   const add = (id: string, concern: Concern, favors: Favors, message: string, evidence: Evidence[], amount = 1) =>
     out.push({ id, concern, favors, message, evidence, amount });
+  const use = batteryUse(obs, facts, framework);
+  const web = framework !== 'none' || facts.routes > 0;
 
   // Framework in use.
   const fwObs = obs.filter((o) => (o.kind === 'framework' || o.kind === 'app') && o.framework === framework);
@@ -87,31 +197,46 @@ export function deriveFindings(input: RuleInput): DraftFinding[] {
     add('framework.both', 'framework', 'neither', 'Both Flask and Django are declared or imported; the verdict weighs what the code actually uses', evidenceOf(obs.filter((o) => o.kind === 'framework' && (o.name === 'flask' || o.name === 'django')), 8));
   }
   if (framework !== 'none' && framework !== 'flask' && framework !== 'django') {
-    add('framework.other', 'framework', 'neither', `Uses ${frameworkName(framework)}: the Flask-or-Django verdict is a comparison of what this project would need`, evidenceOf(fwObs, 8));
+    add('framework.other', 'framework', 'neither', `Uses ${frameworkName(framework)}: the Flask-or-Django verdict is a comparison of what this project would need from either`, evidenceOf(fwObs, 8));
+  }
+  if (framework === 'none' && input.testOnlyFrameworks?.length) {
+    add('layout.testsOnly', 'layout', 'neither', `Only the tests use ${listWords(input.testOnlyFrameworks.map(frameworkName))}: a library or tool tested against a web framework, not a web application`, []);
   }
 
   // Data layer.
   const models = ofKind(obs, 'model');
   if (models.length > 0) {
-    const rel = facts.relations > 0 ? ` with ${facts.relations} relation${facts.relations === 1 ? '' : 's'}` : '';
-    add('data.models', 'data', 'django', `${models.length} ORM model${models.length === 1 ? '' : 's'}${rel}: Django's ORM, migrations and admin are built around models`, evidenceOf(models), models.length);
+    const rel = facts.relations > 0 ? ` with ${plural(facts.relations, 'relation')}` : '';
+    add('data.models', 'data', 'django', `${plural(models.length, 'ORM model')}${rel}: Django's ORM, migrations and admin are built around models`, evidenceOf(models), models.length);
+  } else if (use.data) {
+    // User accounts keep their own records even without ORM classes (raw SQL, a document store).
+    const message =
+      framework === 'django'
+        ? "User accounts kept in the database by django.contrib.auth: Django's ORM and admin already manage them"
+        : "User accounts and the project's own records in a database, without ORM models: Django's ORM, migrations and admin would manage them";
+    add('data.records', 'data', 'django', message, evidenceOf(ofKind(obs, 'database')));
   } else if (facts.database) {
     add('data.light', 'data', 'flask', 'A database is used but no ORM models are declared: light data access suits Flask', evidenceOf(ofKind(obs, 'database')));
-  } else if (framework !== 'none' || facts.routes > 0) {
+  } else if (web) {
     add('data.none', 'data', 'flask', 'No database or data models found: pages or an API without data of their own suit Flask', []);
   }
 
   // Batteries.
-  const battery = (kind: 'auth' | 'admin' | 'forms' | 'migrations' | 'i18n' | 'mail' | 'cache', concern: Concern, id: string, text: string, builtin: string) => {
+  const vias = (list: readonly Observation[]) => [...new Set(list.map((o) => o.via).filter(Boolean))].slice(0, 4).join(', ');
+  if (use.accounts) {
+    const list = use.used.auth.length > 0 ? use.used.auth : use.used.admin;
+    add('auth.users', 'auth', 'django', `User accounts (${vias(list)}): Django ships django.contrib.auth (users, groups, permissions, login views)`, evidenceOf(list));
+  } else if (use.auth) {
+    add('auth.api', 'auth', 'neither', `Authentication without a user store of its own (${vias(use.used.auth)}): tokens or HTTP auth work the same in either framework`, evidenceOf(use.used.auth));
+  }
+  if (use.admin) add('admin.backoffice', 'admin', 'django', `An admin back office (${vias(use.used.admin)}): Django ships django.contrib.admin`, evidenceOf(use.used.admin));
+  if (use.migrations) add('migrations.schema', 'migrations', 'django', `Schema migrations (${vias(use.used.migrations)}): Django ships makemigrations/migrate`, evidenceOf(use.used.migrations));
+  if (use.forms) add('forms.validation', 'forms', 'django', `Form handling and validation (${vias(use.used.forms)}): Django ships django.forms`, evidenceOf(use.used.forms));
+  const battery = (kind: 'i18n' | 'mail' | 'cache', concern: Concern, id: string, text: string, builtin: string) => {
     const list = ofKind(obs, kind);
     if (list.length === 0) return;
-    const vias = [...new Set(list.map((o) => o.via).filter(Boolean))].slice(0, 4).join(', ');
-    add(id, concern, 'django', `${text} (${vias}): Django ships ${builtin}`, evidenceOf(list));
+    add(id, concern, 'django', `${text} (${vias(list)}): Django ships ${builtin}`, evidenceOf(list));
   };
-  battery('auth', 'auth', 'auth.users', 'User authentication', 'django.contrib.auth');
-  battery('admin', 'admin', 'admin.backoffice', 'An admin back office', 'django.contrib.admin');
-  battery('migrations', 'migrations', 'migrations.schema', 'Schema migrations', 'makemigrations/migrate');
-  battery('forms', 'forms', 'forms.validation', 'Form handling and validation', 'django.forms');
   battery('i18n', 'i18n', 'i18n.translations', 'Translations', 'django.utils.translation');
   battery('mail', 'batteries', 'batteries.mail', 'Sending mail', 'django.core.mail');
   battery('cache', 'batteries', 'batteries.cache', 'Caching', 'django.core.cache');
@@ -120,48 +245,44 @@ export function deriveFindings(input: RuleInput): DraftFinding[] {
   const api = ofKind(obs, 'restApi');
   if (facts.restApi && api.some((o) => o.framework === 'django')) {
     add('api.drf', 'api', 'django', 'A REST API built on Django REST framework or Django Ninja', evidenceOf(api.filter((o) => o.framework === 'django')));
-  } else if (api.length > 0 && facts.models <= 3) {
-    add('api.small', 'api', 'flask', `A JSON API over ${facts.models === 0 ? 'no' : 'few'} data models: a small API fits Flask`, evidenceOf(api));
+  } else if (api.length > 0 && facts.models <= 3 && !use.accounts && !use.admin) {
+    add('api.small', 'api', 'flask', `A JSON API over ${facts.models === 0 ? 'no' : 'few'} data models and no user accounts: a small API fits Flask`, evidenceOf(api));
   }
   const templates = ofKind(obs, 'template').filter((o) => (o.count ?? 1) > 0);
-  if (templates.length > 0 && facts.models === 0 && !facts.auth && !facts.admin) {
-    add('templates.pages', 'templates', 'flask', `Serves pages from ${templates.length} template${templates.length === 1 ? '' : 's'} with no data model, accounts or admin: a simple site fits Flask`, evidenceOf(templates));
+  if (templates.length > 0 && facts.models === 0 && !use.accounts && !use.admin) {
+    add('templates.pages', 'templates', 'flask', `Serves pages from ${plural(templates.length, 'template')} with no data model, accounts or admin: a simple site fits Flask`, evidenceOf(templates));
   }
 
-  // Size.
+  // Size. Small counts for Flask only while the project needs at most one battery: a small blog
+  // with accounts and posts still needs what Django ships.
   const routes = ofKind(obs, 'route');
-  if (framework !== 'none' || routes.length > 0) {
-    if (facts.routes + facts.views <= 12 && facts.models <= 2) {
-      add('size.small', 'size', 'flask', `A small surface: ${facts.routes} route${facts.routes === 1 ? '' : 's'} and ${facts.models} model${facts.models === 1 ? '' : 's'}`, evidenceOf(routes, 10));
+  if (web) {
+    if (facts.routes + facts.views <= 12 && facts.models <= 3 && use.count <= 1) {
+      add('size.small', 'size', 'flask', `A small surface: ${plural(facts.routes, 'route')}, ${plural(facts.models, 'model')} and ${use.count === 0 ? 'none' : 'one'} of Django's batteries`, evidenceOf(routes, 10));
     } else if (facts.routes >= 40 || facts.models >= 15) {
-      add('size.large', 'size', 'django', `A large application: ${facts.routes} routes and ${facts.models} models; Django's structure pays off as projects grow`, evidenceOf(routes, 10), Math.max(facts.routes / 40, facts.models / 15));
+      add('size.large', 'size', 'django', `A large application: ${plural(facts.routes, 'route')} and ${plural(facts.models, 'model')}; Django's structure pays off as projects grow`, evidenceOf(routes, 10), Math.max(facts.routes / 40, facts.models / 15));
     }
   }
 
-  // Flask add-ons that re-create Django's built-ins, grouped by the built-in they re-create.
-  if (framework === 'flask') {
-    const byBuiltin = new Map<string, { addOns: Set<string>; evidence: Evidence[] }>();
-    for (const o of obs) {
-      const pkg = o.via ? lookupPackage(o.via) : undefined;
-      if (!pkg?.replacesBuiltin) continue;
-      const entry = byBuiltin.get(pkg.replacesBuiltin) ?? { addOns: new Set<string>(), evidence: [] };
-      entry.addOns.add(pkg.display);
-      entry.evidence.push(o.evidence);
-      byBuiltin.set(pkg.replacesBuiltin, entry);
-    }
-    if (byBuiltin.size >= 2) {
-      const list = [...byBuiltin].map(([builtin, { addOns }]) => `${[...addOns].join(' + ')} → ${builtin}`).join('; ');
-      add('batteries.recreated', 'batteries', 'django', `Add-ons re-create ${byBuiltin.size} Django built-ins: ${list}`, uniqueEvidence([...byBuiltin.values()].flatMap((a) => a.evidence)), byBuiltin.size);
+  // Add-ons that re-create Django's built-ins, each named with the built-in.
+  if (framework !== 'none' && framework !== 'django') {
+    const recreated = recreatedBatteries(obs, input.dependencies);
+    const builtins = new Set(recreated.map((r) => r.builtin));
+    if (builtins.size >= 2) {
+      const byBuiltin = new Map<string, string[]>();
+      for (const r of recreated) byBuiltin.set(r.builtin, [...(byBuiltin.get(r.builtin) ?? []), r.addOn]);
+      const list = [...byBuiltin].map(([builtin, addOns]) => `${addOns.join(' + ')} → ${builtin}`).join('; ');
+      add('batteries.recreated', 'batteries', 'django', `Add-ons re-create ${builtins.size} Django built-ins: ${list}`, uniqueEvidence(recreated.flatMap((r) => r.evidence)), builtins.size);
     }
   }
 
-  // A Django project that uses almost none of its batteries.
+  // A Django project that uses almost none of its batteries: no admin, no accounts, at most one
+  // of the ORM, forms and migrations.
   if (framework === 'django') {
-    const used = DJANGO_BATTERIES.filter((b) => (b.kind === 'database' ? facts.models > 0 : obs.some((o) => o.kind === b.kind && o.via !== 'django.contrib.auth')));
-    const unused = DJANGO_BATTERIES.filter((b) => !used.includes(b));
-    if (used.length <= 1) {
+    const report = batteriesReport(input, use);
+    if (report && !use.admin && !use.auth && report.used.length <= 1) {
       const settings = obs.filter((o) => o.kind === 'app' && o.framework === 'django' && o.name === 'settings');
-      add('batteries.unused', 'batteries', 'flask', `Django's batteries are mostly unused: uses ${used.map((b) => b.label).join(', ') || 'none'}; not ${unused.map((b) => b.label).join(', ')}`, evidenceOf(settings), unused.length);
+      add('batteries.unused', 'batteries', 'flask', `Django's batteries are mostly unused: uses ${report.used.join(', ') || 'none of them'}; not ${report.unused.join(', ')}`, evidenceOf(settings), report.unused.length);
     }
   }
 

@@ -201,6 +201,95 @@ export interface ProjectAssessment {
   manifests: string[];
   /** Why this folder is a project root. */
   rootReason: string;
+  /**
+   * The verdict in one plain sentence with its top reasons, e.g. "Django fits better: 12 models
+   * with 9 relations, Flask-Login and Flask-Admin: Django ships these." For a project on another
+   * framework it says that the verdict is a comparison; without a verdict it says why.
+   */
+  headline?: string;
+  /** What would change the verdict, in plain words (e.g. "Flask would fit if ..."). */
+  whatWouldChange?: string[];
+  /** Django's batteries: re-created by Flask add-ons, or used and unused by a Django project. */
+  batteries?: BatteriesReport;
+  /** How to move to the recommended framework, when it differs from the one in use. */
+  outline?: MigrationOutline;
+}
+
+/** A Flask (or other framework's) add-on that does the job of a Django built-in. */
+export interface RecreatedBattery {
+  /** The add-on as its project spells it, e.g. "Flask-Login". */
+  addOn: string;
+  /** The Django built-in it re-creates, e.g. "django.contrib.auth". */
+  builtin: string;
+  evidence: Evidence[];
+}
+
+/** One of the five batteries the verdict weighs most. */
+export type BatteryName = 'ORM' | 'admin' | 'auth' | 'forms' | 'migrations';
+
+/**
+ * Django's batteries in this project. `recreated`: for a project not on Django, every add-on that
+ * re-implements a Django built-in. `used` / `unused`: for a Django project, which of the ORM,
+ * admin, auth, forms and migrations it actually uses (a default INSTALLED_APPS entry is not use).
+ */
+export interface BatteriesReport {
+  recreated: RecreatedBattery[];
+  used: BatteryName[];
+  unused: BatteryName[];
+}
+
+/** One "this becomes that" line of a migration outline. */
+export interface OutlineMapping {
+  /** What there is now, e.g. "Flask-Login", "12 SQLAlchemy models", "4 blueprints". */
+  from: string;
+  /** What it becomes, e.g. "django.contrib.auth", "Django models", "Django apps". */
+  to: string;
+  /** How, in a few words. */
+  note?: string;
+  /** Where the current thing is (a few locations). */
+  evidence?: Evidence[];
+}
+
+/** How much there is to move. */
+export interface PortSize {
+  models: number;
+  relations: number;
+  routes: number;
+  views: number;
+  templates: number;
+  forms: number;
+  /** Blueprints (Flask) or Django apps. */
+  modules: number;
+  /** Add-ons to replace or drop. */
+  addOns: number;
+}
+
+/** A rough effort band for a port. */
+export type EffortBand = 'small' | 'medium' | 'large' | 'very large';
+
+/** A migration outline: what maps to what, how much there is to move and a rough effort band. */
+export interface MigrationOutline {
+  /** Display names, e.g. "Flask" → "Django". */
+  from: string;
+  to: string;
+  mappings: OutlineMapping[];
+  size: PortSize;
+  effort: EffortBand;
+  /** The band in time, e.g. "1–3 weeks for one developer". */
+  effortText: string;
+  /** The steps in the order teams usually take them. */
+  steps: string[];
+}
+
+/** The workspace at a glance, for a monorepo: one line per project and the tally. */
+export interface WorkspaceSummary {
+  projects: number;
+  /** How many projects fit each framework; `none` counts projects with no verdict. */
+  recommendations: Record<Framework | 'none', number>;
+  /** Frameworks in use, with how many projects use each ("none" included). */
+  frameworks: Record<string, number>;
+  /** Plain-words lines, e.g. "web (Django): Django fits better, 95%". */
+  lines: string[];
 }
 
 /** The result of assessing one workspace folder. */
@@ -211,4 +300,6 @@ export interface Assessment {
   projects: ProjectAssessment[];
   problems: Problem[];
   stats: { files: number; pythonFiles: number; bytesRead: number; ms: number };
+  /** The workspace at a glance (every project's verdict and the tally). */
+  summary?: WorkspaceSummary;
 }

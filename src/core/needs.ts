@@ -30,7 +30,6 @@
  * counted twice. A need that goes against the code counts in full: it says where the project is
  * going. Applying needs again replaces the earlier `needs.*` findings.
  */
-import { frameworkName } from './findings';
 import type { Concern, Facts, Favors, Finding, ProjectAssessment } from './model';
 import { decide } from './scoring';
 
@@ -63,7 +62,7 @@ interface NeedRule {
 }
 
 /** The weights table (documented in the header). `undefined`: the answer adds no finding. */
-function ruleFor<K extends keyof DeclaredNeeds>(key: K, answer: NonNullable<DeclaredNeeds[K]>): NeedRule | undefined {
+function ruleFor(key: keyof DeclaredNeeds, answer: NonNullable<DeclaredNeeds[keyof DeclaredNeeds]>): NeedRule | undefined {
   const yes = answer === true;
   switch (key) {
     case 'database':
@@ -102,6 +101,7 @@ export function blankProject(root = '.'): ProjectAssessment {
     routes: 0,
     views: 0,
     templates: 0,
+    templateDialect: 'none',
     blueprints: 0,
     djangoApps: 0,
     pythonFiles: 0,
@@ -143,7 +143,7 @@ export function needFindings(needs: DeclaredNeeds): Finding[] {
   for (const key of NEED_KEYS) {
     const answer = needs[key];
     if (answer === undefined) continue;
-    const rule = ruleFor(key, answer as never);
+    const rule = ruleFor(key, answer);
     if (!rule) continue;
     out.push({ id: `needs.${key}`, concern: rule.concern, favors: rule.favors, weight: rule.weight, message: rule.message, evidence: [] });
   }
@@ -152,8 +152,9 @@ export function needFindings(needs: DeclaredNeeds): Finding[] {
 
 /**
  * Merges declared needs into a scanned project (or `blankProject()`) and decides again. Facts,
- * dependencies and the framework in use are what the code shows and stay as they are; findings,
- * scores, recommendation, confidence and reasons are recomputed. Needs are about a web project,
+ * dependencies, batteries and the framework in use are what the code shows and stay as they are;
+ * findings, scores, recommendation, confidence and reasons are recomputed (and the engine's
+ * headline and "what would change", which explain the scanned verdict, are left out). Needs are about a web project,
  * so a project without a web signal gets a verdict once any question is answered.
  */
 export function applyNeeds(project: ProjectAssessment, needs: DeclaredNeeds): ProjectAssessment {
@@ -164,15 +165,42 @@ export function applyNeeds(project: ProjectAssessment, needs: DeclaredNeeds): Pr
   });
   const web = project.recommendation !== null || added.length > 0;
   const verdict = decide([...scanned, ...added], web);
-  const reasons = verdict.reasons.length === 1 && verdict.reasons[0].startsWith('Little to go on') && added.length === 0 && scanned.length === 0
-    ? [`Answer the planning questions to get a verdict (${frameworkName('flask')} or ${frameworkName('django')})`]
-    : verdict.reasons;
+  // The headline and "what would change" explain the scanned verdict, not this one; an outline
+  // stays only while it still leads to the recommended framework.
+  const { headline: _headline, whatWouldChange: _change, outline, ...rest } = project;
+  const keepOutline = outline && verdict.recommendation && outline.to.toLowerCase() === verdict.recommendation ? { outline } : {};
   return {
-    ...project,
+    ...rest,
+    ...keepOutline,
     recommendation: verdict.recommendation,
     confidence: verdict.confidence,
     scores: verdict.scores,
     findings: verdict.findings,
-    reasons,
+    reasons: verdict.reasons,
   };
+}
+
+const ANSWERS: Readonly<Record<keyof DeclaredNeeds, readonly unknown[]>> = {
+  database: ['none', 'few', 'many'],
+  accounts: [true, false],
+  admin: [true, false],
+  forms: [true, false],
+  apiOnly: [true, false],
+  pages: ['few', 'some', 'many'],
+  realtime: [true, false],
+};
+
+/**
+ * Reads declared needs from untrusted input (a command argument, saved state): known questions
+ * with allowed answers are kept, anything else is dropped. Undefined when `raw` is not an object.
+ */
+export function parseNeeds(raw: unknown): DeclaredNeeds | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const key of NEED_KEYS) {
+    if (!Object.prototype.hasOwnProperty.call(raw, key)) continue;
+    const value = (raw as Record<string, unknown>)[key];
+    if (ANSWERS[key].includes(value)) out[key] = value;
+  }
+  return out as DeclaredNeeds;
 }

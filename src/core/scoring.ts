@@ -18,6 +18,7 @@ export interface WeightRule {
 /** The weights table (see docs/scoring.md). Findings that favour neither weigh 0. */
 export const WEIGHTS: Readonly<Record<string, WeightRule>> = {
   'data.models': { base: 8, per: 2, cap: 30 },
+  'data.records': { base: 6, per: 0, cap: 6 },
   'data.light': { base: 4, per: 0, cap: 4 },
   'data.none': { base: 10, per: 0, cap: 10 },
   'auth.users': { base: 8, per: 0, cap: 8 },
@@ -37,7 +38,7 @@ export const WEIGHTS: Readonly<Record<string, WeightRule>> = {
 };
 
 /** Points of evidence at which confidence reaches about two thirds of its margin. */
-const EVIDENCE_SCALE = 15;
+export const EVIDENCE_SCALE = 15;
 
 /** Weight of one finding by the table. */
 export function weightOf(f: DraftFinding): number {
@@ -100,7 +101,9 @@ export function decide(weighed: readonly Finding[], web: boolean): Verdict {
   scores.flask = round1(scores.flask);
   scores.django = round1(scores.django);
   if (!web) {
-    return { recommendation: null, confidence: 0, scores, findings, reasons: ['No web-application signal: no web framework, routes, views or app objects were found'] };
+    const testsOnly = findings.find((f) => f.id === 'layout.testsOnly');
+    const reason = testsOnly ? testsOnly.message : 'No web-application signal: no web framework, routes, views or app objects were found, so this is a library, a tool or scripts';
+    return { recommendation: null, confidence: 0, scores, findings, reasons: [reason] };
   }
   const recommendation: Framework = scores.django > scores.flask ? 'django' : 'flask';
   const { confidence } = confidenceOf(scores);

@@ -1,140 +1,260 @@
 /**
- * "Assess framework fit": assesses every workspace folder with a cancellable progress
- * notification, then shows the verdict and findings in quick picks; choosing a finding opens its
- * evidence at the line.
+ * The palette commands, over the controller:
+ * - "Assess framework fit": assesses every workspace folder with a cancellable progress
+ *   notification, then (with several projects, after a project pick) shows the verdict and the
+ *   findings in a quick pick; choosing a finding opens its evidence at the line.
+ * - "Show findings": the same quick pick over the last result, without rescanning.
+ * - "Explain verdict": the score breakdown (points per finding, subtotals, how the confidence is made).
+ * - "Plan a new project": the questionnaire (planner.ts), merged with the code (core/needs.ts).
+ * - "Export report": the Markdown report in a new untitled editor, with Save As.
+ * - "Refresh": assesses again with progress in the sidebar.
  */
 import * as vscode from 'vscode';
-import { assess } from '../core/assess';
 import { frameworkName } from '../core/findings';
 import type { Assessment, Evidence, Finding, ProjectAssessment } from '../core/model';
-import { verdictLine } from '../core/report';
-import { VscodeWorkspace } from './vscodeWorkspace';
+import { parseNeeds, type DeclaredNeeds } from '../core/needs';
+import { toMarkdown, verdictLine } from '../core/report';
+import { explainVerdict, type Explanation } from '../shared/explain';
+import { CONCERNS, FAVOR_ICONS } from '../shared/sidebarModel';
+import { type AssessmentController, type EntryRef, type FolderAssessment } from './controller';
+import { askNeeds } from './planner';
 
-/** One assessed workspace folder. */
-export interface FolderAssessment {
-  folder: vscode.WorkspaceFolder;
-  assessment: Assessment;
-}
-
-/** Reads the settings that shape an assessment. */
-function settings(folder: vscode.WorkspaceFolder) {
-  const c = vscode.workspace.getConfiguration('frameworkFit', folder.uri);
-  return {
-    exclude: c.get<string[]>('exclude', []),
-    maxFiles: c.get<number>('maxFiles', 200_000),
-    maxFileBytes: c.get<number>('maxFileSize', 1_000_000),
-  };
-}
-
-/** Assesses all workspace folders; undefined when cancelled or there is no folder. */
-export async function assessAll(): Promise<FolderAssessment[] | undefined> {
-  const folders = vscode.workspace.workspaceFolders ?? [];
-  if (folders.length === 0) {
-    void vscode.window.showInformationMessage('Framework Fit: open a folder with a Python project to assess it.');
-    return undefined;
-  }
-  return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Framework Fit', cancellable: true },
-    async (progress, token) => {
-      const controller = new AbortController();
-      const sub = token.onCancellationRequested(() => controller.abort());
-      try {
-        const out: FolderAssessment[] = [];
-        for (const folder of folders) {
-          const ws = new VscodeWorkspace(folder.uri, folder.name);
-          const assessment = await assess(ws, {
-            ...settings(folder),
-            signal: controller.signal,
-            onProgress: (p) => progress.report({ message: `${folder.name}: ${p.message}` }),
-          });
-          out.push({ folder, assessment });
-        }
-        return out;
-      } catch (e) {
-        if (controller.signal.aborted) return undefined;
-        throw e;
-      } finally {
-        sub.dispose();
-      }
-    },
-  );
-}
-
-const FAVOR_ICON: Record<string, string> = { flask: '$(beaker)', django: '$(database)', neither: '$(info)' };
+export type { FolderAssessment } from './controller';
 
 interface ProjectPick extends vscode.QuickPickItem {
-  project: ProjectAssessment;
-  folder: vscode.WorkspaceFolder;
+  entry: EntryRef;
 }
 interface FindingPick extends vscode.QuickPickItem {
   finding?: Finding;
+  verdict?: boolean;
 }
 interface EvidencePick extends vscode.QuickPickItem {
   evidence: Evidence;
 }
 
-/** The command: assess, then pick project → finding → evidence. */
-export async function assessCommand(): Promise<FolderAssessment[] | undefined> {
-  const results = await assessAll();
+/** "Assess framework fit": assess, then pick project → finding → evidence. Resolves after the assessment. */
+export async function assessCommand(controller: AssessmentController): Promise<FolderAssessment[] | undefined> {
+  if ((vscode.workspace.workspaceFolders ?? []).length === 0) {
+    void vscode.window.showInformationMessage('Framework Fit: open a folder with a Python project to assess it.');
+    return undefined;
+  }
+  const results = await controller.assess('notification');
   if (!results) return undefined;
-  const projects: ProjectPick[] = results.flatMap(({ folder, assessment }) =>
-    assessment.projects.map((project) => ({
-      label: `${folder.name}${project.root === '.' ? '' : `/${project.root}`}`,
-      description: verdictLine(project),
-      project,
-      folder,
-    })),
-  );
-  if (projects.length === 0) {
-    void vscode.window.showInformationMessage('Framework Fit: no Python project found in this workspace.');
+  const entries = controller.entries().filter((e) => !e.plan);
+  if (entries.length === 0) {
+    void vscode.window.showInformationMessage('Framework Fit: no Python project found in this workspace.', 'Plan a New Project').then((a) => {
+      if (a) void vscode.commands.executeCommand('frameworkFit.planProject');
+    });
     return results;
   }
-  const chosen = projects.length === 1 ? projects[0] : await vscode.window.showQuickPick(projects, { title: 'Framework Fit: choose a project' });
-  if (chosen) void showFindings(chosen.folder, chosen.project);
+  // The pickers are not awaited: the command's result is the assessment, whatever the user picks.
+  void (async () => {
+    const entry = await pickProject(controller, entries, 'Framework Fit: choose a project');
+    if (entry) await showFindings(entry.folder, entry.project, entry.label);
+  })();
   return results;
 }
 
-/** Shows a project's verdict and findings; opens the evidence of the one chosen. */
-export async function showFindings(folder: vscode.WorkspaceFolder, project: ProjectAssessment): Promise<void> {
-  const items: FindingPick[] = [
-    { label: `$(pass) ${verdictLine(project)}`, detail: project.reasons.join(' · '), alwaysShow: true },
-  ];
-  const byConcern = new Map<string, Finding[]>();
-  for (const f of project.findings) byConcern.set(f.concern, [...(byConcern.get(f.concern) ?? []), f]);
-  for (const [concern, findings] of byConcern) {
-    items.push({ label: concern, kind: vscode.QuickPickItemKind.Separator });
-    for (const f of findings) {
-      items.push({
-        label: `${FAVOR_ICON[f.favors]} ${f.message}`,
-        description: f.favors === 'neither' ? '' : `${frameworkName(f.favors)} +${f.weight}`,
-        detail: f.evidence.length ? f.evidence.slice(0, 3).map(where).join(', ') + (f.evidence.length > 3 ? ` … +${f.evidence.length - 3}` : '') : undefined,
-        finding: f,
-      });
-    }
+/**
+ * The project to act on: the one named by `key` (from the sidebar or a hover), the only one, or
+ * the user's pick (the current selection listed first). Picking selects it everywhere.
+ */
+export async function pickProject(controller: AssessmentController, entries: readonly EntryRef[], title: string, key?: string): Promise<EntryRef | undefined> {
+  const named = key ? entries.find((e) => e.key === key) : undefined;
+  if (named) return named;
+  if (entries.length === 0) return undefined;
+  if (entries.length === 1) return entries[0];
+  const current = controller.selected()?.key;
+  const items: ProjectPick[] = entries.map((entry) => ({
+    label: entry.plan ? `$(checklist) ${entry.label}` : entry.label,
+    description: verdictLine(entry.project),
+    detail: entry.key === current ? 'shown in the sidebar' : undefined,
+    entry,
+  }));
+  items.sort((a, b) => Number(b.entry.key === current) - Number(a.entry.key === current));
+  const chosen = await vscode.window.showQuickPick(items, { title, matchOnDescription: true });
+  if (chosen) controller.select(chosen.entry.key);
+  return chosen?.entry;
+}
+
+/** Makes sure there is a result to show: the last one, or a fresh assessment with a notification. */
+async function ensureAssessed(controller: AssessmentController): Promise<boolean> {
+  if (controller.hasResults || controller.entries().length > 0) return true;
+  if ((vscode.workspace.workspaceFolders ?? []).length === 0) {
+    void vscode.window.showInformationMessage('Framework Fit: open a folder with a Python project first, or plan a new project.');
+    return false;
   }
-  const pick = await vscode.window.showQuickPick(items, { title: `Framework Fit: ${project.root}`, matchOnDetail: true });
-  const finding = pick?.finding;
-  if (!finding || finding.evidence.length === 0) return;
-  let evidence: Evidence | undefined = finding.evidence[0];
-  if (finding.evidence.length > 1) {
-    const ev = await vscode.window.showQuickPick<EvidencePick>(
-      finding.evidence.map((e) => ({ label: where(e), description: e.text, evidence: e })),
-      { title: finding.message },
-    );
-    evidence = ev?.evidence;
+  return (await controller.assess('notification')) !== undefined;
+}
+
+/** "Show findings": the last result's quick pick, without rescanning (it assesses only when nothing was). */
+export async function showFindingsCommand(controller: AssessmentController, key?: unknown): Promise<ProjectAssessment | undefined> {
+  if (!(await ensureAssessed(controller))) return undefined;
+  const entry = await pickProject(controller, controller.entries(), 'Framework Fit: show the findings of', typeof key === 'string' ? key : undefined);
+  if (!entry) {
+    if (controller.entries().length === 0) void vscode.window.showInformationMessage('Framework Fit: no Python project found in this workspace.');
+    return undefined;
   }
-  if (evidence) await openEvidence(folder, evidence);
+  void showFindings(entry.folder, entry.project, entry.label);
+  return entry.project;
 }
 
 function where(e: Evidence): string {
   return e.line ? `${e.file}:${e.line}` : e.file;
 }
 
+function evidenceDetail(f: Finding): string | undefined {
+  if (f.id.startsWith('needs.')) return 'declared in the plan';
+  if (f.evidence.length === 0) return undefined;
+  return f.evidence.slice(0, 3).map(where).join(', ') + (f.evidence.length > 3 ? ` … +${f.evidence.length - 3}` : '');
+}
+
+/**
+ * Shows a project's verdict and findings grouped by concern; opens the evidence of the one chosen
+ * (a second pick when it has several). Choosing the verdict opens the score breakdown.
+ */
+export async function showFindings(folder: vscode.WorkspaceFolder | undefined, project: ProjectAssessment, label?: string): Promise<void> {
+  const items: FindingPick[] = [{ label: `$(pass) ${verdictLine(project)}`, detail: project.reasons.join(' · '), alwaysShow: true, verdict: true }];
+  const byConcern = new Map<string, Finding[]>();
+  for (const f of project.findings) byConcern.set(f.concern, [...(byConcern.get(f.concern) ?? []), f]);
+  for (const [concern, findings] of byConcern) {
+    items.push({ label: CONCERNS[concern as keyof typeof CONCERNS]?.label ?? concern, kind: vscode.QuickPickItemKind.Separator });
+    for (const f of findings) {
+      items.push({
+        label: `$(${FAVOR_ICONS[f.favors]}) ${f.message}`,
+        description: f.favors === 'neither' ? '' : `${frameworkName(f.favors)} +${f.weight}`,
+        detail: evidenceDetail(f),
+        finding: f,
+      });
+    }
+  }
+  const title = label ?? (folder ? (project.root === '.' ? folder.name : `${folder.name}/${project.root}`) : project.root);
+  const pick = await vscode.window.showQuickPick(items, { title: `Framework Fit: ${title}`, matchOnDetail: true, matchOnDescription: true });
+  if (pick?.verdict) {
+    await showExplanation(folder, explainVerdict(project), title);
+    return;
+  }
+  const finding = pick?.finding;
+  if (!finding || finding.evidence.length === 0 || !folder) return;
+  await pickEvidence(folder, finding);
+}
+
+async function pickEvidence(folder: vscode.WorkspaceFolder, finding: Finding): Promise<void> {
+  let evidence: Evidence | undefined = finding.evidence[0];
+  if (finding.evidence.length > 1) {
+    const ev = await vscode.window.showQuickPick<EvidencePick>(
+      finding.evidence.map((e) => ({ label: `$(go-to-file) ${where(e)}`, description: e.text, evidence: e })),
+      { title: finding.message, matchOnDescription: true },
+    );
+    evidence = ev?.evidence;
+  }
+  if (evidence) await openEvidence(folder, evidence);
+}
+
 /** Opens a piece of evidence at its line. */
-export async function openEvidence(folder: vscode.WorkspaceFolder, e: Evidence): Promise<vscode.TextEditor> {
+export async function openEvidence(folder: vscode.WorkspaceFolder, e: Pick<Evidence, 'file' | 'line' | 'column'>): Promise<vscode.TextEditor> {
   const uri = vscode.Uri.joinPath(folder.uri, ...e.file.split('/'));
   const line = Math.max(0, (e.line ?? 1) - 1);
   const col = Math.max(0, (e.column ?? 1) - 1);
   const pos = new vscode.Position(line, col);
-  return vscode.window.showTextDocument(uri, { selection: new vscode.Range(pos, pos) });
+  return vscode.window.showTextDocument(uri, { selection: new vscode.Range(pos, pos), preview: true });
+}
+
+/** "Explain verdict": the score breakdown of a project. Resolves with the breakdown shown. */
+export async function explainCommand(controller: AssessmentController, key?: unknown): Promise<Explanation | undefined> {
+  if (!(await ensureAssessed(controller))) return undefined;
+  const entry = await pickProject(controller, controller.entries(), 'Framework Fit: explain the verdict of', typeof key === 'string' ? key : undefined);
+  if (!entry) return undefined;
+  const explanation = explainVerdict(entry.project);
+  void showExplanation(entry.folder, explanation, entry.label);
+  return explanation;
+}
+
+async function showExplanation(folder: vscode.WorkspaceFolder | undefined, x: Explanation, label: string): Promise<void> {
+  const items: FindingPick[] = [{ label: `$(law) ${x.headline}`, detail: x.confidence, alwaysShow: true }];
+  for (const side of x.sides) {
+    items.push({ label: side.title, kind: vscode.QuickPickItemKind.Separator });
+    for (const f of side.findings) {
+      items.push({
+        label: `$(${FAVOR_ICONS[f.favors]}) ${f.favors === 'neither' ? '' : `+${f.weight}  `}${f.message}`,
+        description: f.id,
+        detail: evidenceDetail(f),
+        finding: f,
+      });
+    }
+  }
+  const pick = await vscode.window.showQuickPick(items, { title: `Framework Fit: why — ${label}`, matchOnDescription: true, matchOnDetail: true });
+  if (pick?.finding && pick.finding.evidence.length > 0 && folder) await pickEvidence(folder, pick.finding);
+}
+
+/**
+ * "Plan a new project": asks the questions (or takes `needs` as an argument, for scripts and
+ * tests: `executeCommand('frameworkFit.planProject', { accounts: true }, baseKey | null)`),
+ * merges them with the chosen project (or none) and shows the result.
+ */
+export async function planCommand(controller: AssessmentController, rawNeeds?: unknown, rawBase?: unknown): Promise<ProjectAssessment | undefined> {
+  if (!controller.hasResults && (vscode.workspace.workspaceFolders ?? []).length > 0) await controller.assess('notification');
+  const bases = controller.entries().filter((e) => !e.plan);
+  let answers: { needs: DeclaredNeeds; baseKey?: string } | undefined;
+  const given = parseNeeds(rawNeeds);
+  if (given) {
+    const baseKey = typeof rawBase === 'string' && bases.some((b) => b.key === rawBase) ? rawBase : rawBase === null ? undefined : bases[0]?.key;
+    answers = { needs: given, baseKey };
+  } else {
+    answers = await askNeeds(
+      bases.map((b) => ({ key: b.key, label: b.label, description: verdictLine(b.project) })),
+      controller.planNeeds(),
+    );
+  }
+  if (!answers) return undefined;
+  const entry = await controller.setPlan(answers);
+  if (!entry) {
+    void vscode.window.showInformationMessage('Framework Fit: no question was answered, so there is no plan to show.');
+    return undefined;
+  }
+  if (!given) void showFindings(entry.folder, entry.project, entry.label);
+  return entry.project;
+}
+
+/** The Markdown report of every assessed folder, the plan (if any) as one more project. */
+export function reportMarkdown(controller: AssessmentController): string {
+  const parts: string[] = [];
+  const plan = controller.entries().find((e) => e.plan);
+  let planShown = false;
+  for (const { folder, assessment } of controller.assessments()) {
+    let a: Assessment = assessment;
+    if (plan?.folder && plan.folder.uri.toString() === folder.uri.toString()) {
+      a = { ...assessment, projects: [...assessment.projects, { ...plan.project, root: `${plan.project.root} (plan: declared needs)` }] };
+      planShown = true;
+    }
+    parts.push(toMarkdown(a));
+  }
+  if (plan && !planShown) {
+    parts.push(toMarkdown({ schemaVersion: 1, root: plan.label, projects: [plan.project], problems: [], stats: { files: 0, pythonFiles: 0, bytesRead: 0, ms: 0 } }));
+  }
+  return parts.join('\n---\n\n');
+}
+
+/** "Export report": the Markdown report in a new untitled editor; Save As writes it to a file. */
+export async function exportCommand(controller: AssessmentController): Promise<vscode.TextDocument | undefined> {
+  if (!(await ensureAssessed(controller))) return undefined;
+  const content = reportMarkdown(controller);
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+  await vscode.window.showTextDocument(doc, { preview: false });
+  void vscode.window.showInformationMessage('Framework Fit: the report is open in a new editor.', 'Save As…').then(async (action) => {
+    if (!action) return;
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: folder ? vscode.Uri.joinPath(folder.uri, 'framework-fit-report.md') : undefined,
+      filters: { Markdown: ['md'] },
+      saveLabel: 'Save Report',
+      title: 'Save the Framework Fit report',
+    });
+    if (!target) return;
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(doc.getText()));
+    void vscode.window.showInformationMessage(`Framework Fit: report saved to ${vscode.workspace.asRelativePath(target)}.`, 'Open').then((a) => {
+      if (a) void vscode.window.showTextDocument(target);
+    });
+  });
+  return doc;
 }

@@ -1,0 +1,125 @@
+/**
+ * From one project's observations to its verdict: which observations count, the framework in use,
+ * the facts, the findings, the scores, and the explanation (headline, what would change it,
+ * batteries, migration outline). assess.ts gathers the observations; everything after that is here,
+ * so that every front end (CLI, extension, plans with declared needs) explains a verdict the same way.
+ *
+ * What counts (each a principle, not a special case; docs/scoring.md "What counts"):
+ * - Tests exercise a project, they do not add features: observations in test files (`tests/`,
+ *   `test_*.py`, `conftest.py` ...) are left out. A library whose tests build Flask apps is not a
+ *   Flask application.
+ * - Declaring a web framework is not using it: when the project has Python code and none of it
+ *   imports a declared framework, the declaration does not count. Frozen environments (`pip
+ *   freeze`) list Tornado for Jupyter and aiohttp for an HTTP client; neither makes a web app.
+ *   (Only frameworks the analyzer always sees imported are checked; battery packages count when
+ *   declared, since a file that imports only, say, `jwt` may be skipped unparsed.)
+ * - A project's own package is not a dependency: the source of Tornado imports `tornado`.
+ * - aiohttp is a web framework only where `aiohttp.web` is used; otherwise it is an HTTP client.
+ */
+import { frameworkStrengths, computeFacts } from './facts';
+import { batteriesReport, batteryUse, deriveFindings } from './findings';
+import type { Dependency, Observation, ProjectAssessment } from './model';
+import { IMPORT_RULES } from './python/rules';
+import { hasWebSignal, score } from './scoring';
+import { describeVerdict } from './summary';
+import { whatWouldChange } from './whatIf';
+
+/** One project as assess.ts hands it over. */
+export interface ProjectInput {
+  /** Workspace-relative root, "" (or ".") for the workspace folder. */
+  root: string;
+  rootReason: string;
+  /** The project's own files, workspace-relative (for its package names). */
+  files: readonly string[];
+  /** Every observation: dependencies, layout, code and resolved models. */
+  observations: readonly Observation[];
+  /** The project's analyzed Python files, workspace-relative. */
+  pythonFiles: readonly string[];
+  dependencies: Dependency[];
+  manifests: string[];
+}
+
+const TEST_DIRS = new Set(['tests', 'test', 'testing', '__tests__']);
+const TEST_FILE = /(^|\/)(test_[^/]*|[^/]*_tests?|tests?|conftest)\.py$/;
+
+/** True for a test module or anything under a test folder. */
+export function isTestPath(path: string): boolean {
+  if (TEST_FILE.test(path)) return true;
+  return path.split('/').slice(0, -1).some((d) => TEST_DIRS.has(d));
+}
+
+// Frameworks whose import the analyzer always sees (an import of one always gets a file parsed).
+const IMPORT_CHECKED: ReadonlySet<string> = new Set(IMPORT_RULES.filter((r) => r.obs.kind === 'framework').map((r) => r.module));
+
+/**
+ * Top-level packages the project itself defines: folders with an `__init__.py` directly under its
+ * root or under `src/` (a folder named like a package shadows that package when it has one).
+ */
+export function ownPackages(root: string, files: readonly string[]): Set<string> {
+  const prefix = root === '' || root === '.' ? '' : `${root}/`;
+  const out = new Set<string>();
+  for (const f of files) {
+    if (!f.startsWith(prefix)) continue;
+    const m = /^(?:src\/)?([A-Za-z_]\w*)\/__init__\.py$/.exec(f.slice(prefix.length));
+    if (m) out.add(m[1]);
+  }
+  return out;
+}
+
+const AIOHTTP_WEB = /aiohttp\.web|from\s+aiohttp\s+import\s+[^#]*\bweb\b/;
+
+/** The observations that count for the verdict (see the header), and what the tests alone use. */
+export function countedObservations(input: ProjectInput): { observations: Observation[]; seen: Observation[]; testOnlyFrameworks: string[] } {
+  const own = ownPackages(input.root, input.files);
+  const hasCode = input.pythonFiles.some((f) => !isTestPath(f));
+  const kept = input.observations.filter((o) => !isTestPath(o.evidence.file) && !(o.kind === 'framework' && o.via?.startsWith('import') && !!o.name && own.has(o.name)));
+  const usedInCode = new Set(kept.filter((o) => (o.kind === 'framework' && o.via?.startsWith('import')) || (o.kind === 'app' && o.framework)).map((o) => (o.kind === 'app' ? o.framework : o.name)));
+  const aiohttpWeb = kept.some((o) => o.kind === 'framework' && o.name === 'aiohttp' && o.via?.startsWith('import') && AIOHTTP_WEB.test(o.evidence.text ?? ''));
+  const observations = kept.filter((o) => {
+    if (o.kind !== 'framework' || !o.name || !hasCode) return true;
+    if (o.name === 'aiohttp' && !aiohttpWeb) return false;
+    if (o.via?.startsWith('import')) return true;
+    return !IMPORT_CHECKED.has(o.name) || usedInCode.has(o.name);
+  });
+  const testSeen = frameworkStrengths(input.observations.filter((o) => isTestPath(o.evidence.file))).filter(([, w]) => w >= 0.5).map(([n]) => n);
+  const seen = new Set(frameworkStrengths(observations).filter(([, w]) => w >= 0.5).map(([n]) => n));
+  return { observations, seen: kept, testOnlyFrameworks: testSeen.filter((n) => !seen.has(n)) };
+}
+
+/** The verdict of one project, explained. */
+export function concludeProject(input: ProjectInput): ProjectAssessment {
+  const { observations, seen, testOnlyFrameworks } = countedObservations(input);
+  const strengths = frameworkStrengths(observations);
+  const framework = strengths.length > 0 && strengths[0][1] >= 0.5 ? strengths[0][0] : 'none';
+  // Seen: declared or imported, used or not; in use: the strongest of what the code uses.
+  const frameworksSeen = frameworkStrengths(seen).filter(([, w]) => w >= 0.5).map(([name]) => name);
+  if (framework !== 'none' && !frameworksSeen.includes(framework)) frameworksSeen.unshift(framework);
+  const facts = computeFacts(observations, input.pythonFiles.length);
+  const ruleInput = { observations, facts, framework, frameworksSeen, dependencies: input.dependencies, testOnlyFrameworks };
+  const drafts = deriveFindings(ruleInput);
+  const verdict = score(drafts, hasWebSignal(framework, facts, observations));
+  const project: ProjectAssessment = {
+    root: input.root === '' ? '.' : input.root,
+    framework,
+    frameworksSeen,
+    recommendation: verdict.recommendation,
+    confidence: verdict.confidence,
+    scores: verdict.scores,
+    facts,
+    findings: verdict.findings,
+    reasons: verdict.reasons,
+    dependencies: input.dependencies,
+    manifests: input.manifests,
+    rootReason: input.rootReason,
+  };
+  const batteries = batteriesReport(ruleInput, batteryUse(observations, facts, framework));
+  if (batteries) project.batteries = batteries;
+  const formClasses = observations.filter((o) => o.kind === 'forms' && /^\s*class\s/.test(o.evidence.text ?? '')).length;
+  const orms = new Map<string, number>();
+  for (const o of observations) if (o.kind === 'model' && o.via) orms.set(o.via, (orms.get(o.via) ?? 0) + 1);
+  const orm = [...orms].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const counts = { formClasses, ...(orm ? { orm: ORM_NAMES[orm] ?? orm } : {}) };
+  return describeVerdict(project, counts, whatWouldChange(ruleInput, project.recommendation));
+}
+
+const ORM_NAMES: Record<string, string> = { sqlalchemy: 'SQLAlchemy', sqlmodel: 'SQLModel', peewee: 'peewee', django: 'Django', tortoise: 'Tortoise', ormar: 'ormar', piccolo: 'Piccolo' };

@@ -1,0 +1,85 @@
+/**
+ * What would change a verdict: the smallest changes to what a project needs that would make the
+ * other framework fit better. Each change is tried for real — the project's observations are
+ * edited (a battery added or taken away, the data model grown or shrunk) and the findings and
+ * scores computed again by the same rules — so the answer follows every interplay of the rules
+ * (adding user accounts also ends "a small site" and "no database"), not a sum of weights.
+ */
+import { computeFacts } from './facts';
+import { deriveFindings, listWords, type RuleInput } from './findings';
+import type { Evidence, Framework, Observation } from './model';
+import { hasWebSignal, score } from './scoring';
+
+/** One change to try: plain words and how it edits the observations. */
+interface Change {
+  /** "user accounts", "an admin back office", "its admin" ... */
+  words: string;
+  apply: (obs: Observation[]) => Observation[];
+}
+
+const HERE: Evidence = { file: '(what if)' };
+const synthetic = (kind: Observation['kind'], via: string, count = 1): Observation[] => Array.from({ length: count }, () => ({ kind, via, evidence: HERE }));
+const without = (...kinds: Observation['kind'][]) => (obs: Observation[]) => obs.filter((o) => !kinds.includes(o.kind));
+
+function rejudge(input: RuleInput, obs: Observation[]): Framework | null {
+  const facts = computeFacts(obs, input.facts.pythonFiles);
+  const drafts = deriveFindings({ ...input, observations: obs, facts });
+  return score(drafts, hasWebSignal(input.framework, facts, obs)).recommendation;
+}
+
+function combine(changes: readonly Change[]): Change {
+  return { words: listWords(changes.map((c) => c.words)), apply: (obs) => changes.reduce((acc, c) => c.apply(acc), obs) };
+}
+
+/** The smallest changes that would flip the verdict, as plain sentences (at most three). */
+export function whatWouldChange(input: RuleInput, current: Framework | null): string[] {
+  if (current === null) {
+    return ['Nothing to weigh: a web application (an app object, routes or views in Flask, Django or another framework) would get a verdict'];
+  }
+  const other: Framework = current === 'django' ? 'flask' : 'django';
+  const obs = [...input.observations];
+  const models = obs.filter((o) => o.kind === 'model').length;
+  const flips = (c: Change) => rejudge(input, c.apply([...obs])) === other;
+
+  let singles: Change[];
+  let bigger: Change[][];
+  let lead: (words: string) => string;
+  if (other === 'django') {
+    const accounts: Change = { words: 'user accounts (sign-up, log-in)', apply: (o) => [...o, ...synthetic('auth', 'user accounts'), ...synthetic('database', 'database')] };
+    const admin: Change = { words: 'an admin back office', apply: (o) => [...o, ...synthetic('admin', 'admin')] };
+    const forms: Change = { words: 'forms with validation', apply: (o) => [...o, ...synthetic('forms', 'forms')] };
+    const migrations: Change = { words: 'schema migrations', apply: (o) => [...o, ...synthetic('migrations', 'migrations')] };
+    const grown = (n: number): Change => ({ words: `a data model of ${n} tables`, apply: (o) => [...o.filter((x) => x.kind !== 'model'), ...synthetic('model', 'model', n), ...synthetic('database', 'database')] });
+    const firstModels = [3, 5, 8, 12, 20, 30].filter((n) => n > models).map(grown).find(flips);
+    singles = [accounts, admin, ...(firstModels ? [firstModels] : []), forms, migrations];
+    bigger = [[accounts, admin], [accounts, forms], [accounts, admin, forms, migrations], [accounts, admin, forms, migrations, grown(Math.max(models, 5))]];
+    lead = (words) => `Django would fit if the project needed ${words}`;
+  } else {
+    const hasKind = (kind: Observation['kind']) => obs.some((o) => o.kind === kind);
+    const candidates: Change[] = [];
+    if (hasKind('admin')) candidates.push({ words: 'its admin', apply: without('admin') });
+    if (hasKind('auth')) candidates.push({ words: 'user accounts', apply: without('auth') });
+    if (hasKind('forms')) candidates.push({ words: 'form classes', apply: without('forms') });
+    if (hasKind('migrations')) candidates.push({ words: 'migrations', apply: without('migrations') });
+    const shrunk = (n: number): Change => ({
+      words: n === 0 ? `its ${models} models` : `all but ${n} of its ${models} models`,
+      apply: (o) => {
+        let kept = 0;
+        return o.filter((x) => x.kind !== 'model' || kept++ < n).filter((x) => n > 0 || x.kind !== 'relation');
+      },
+    });
+    const shrink = models > 0 ? [2, 1, 0].filter((n) => n < models).map(shrunk).find(flips) : undefined;
+    singles = [...candidates, ...(shrink ? [shrink] : [])];
+    bigger = [];
+    for (let i = 0; i < candidates.length; i++) for (let j = i + 1; j < candidates.length; j++) bigger.push([candidates[i], candidates[j]]);
+    if (candidates.length > 2) bigger.push(candidates);
+    if (models > 0) bigger.push([...candidates, shrunk(models <= 2 ? 0 : 2)]);
+    lead = (words) => `Flask would fit if the project did without ${words}`;
+  }
+
+  const out = singles.filter(flips).slice(0, 3).map((c) => lead(c.words));
+  if (out.length > 0) return out;
+  const combo = bigger.map(combine).find(flips);
+  if (combo) return [lead(combo.words)];
+  return [other === 'django' ? 'Django would fit only with much more to manage: user accounts, an admin and a data model together' : 'Flask would fit only if the project dropped most of what Django ships: its data model, accounts, admin, forms and migrations'];
+}

@@ -1,0 +1,67 @@
+/**
+ * "Explain verdict": the score breakdown of one project, as rows a quick pick (or a report) can
+ * show — the points each finding adds to Flask or Django, the subtotals, and how the confidence is
+ * made from them. The numbers come from the project and from scoring.ts `confidenceOf`, never
+ * from a second copy of the formulas. Host-side, vscode-free.
+ */
+import { frameworkName } from '../core/findings';
+import type { Finding, Framework, ProjectAssessment } from '../core/model';
+import { confidenceOf, EVIDENCE_SCALE } from '../core/scoring';
+
+/** The findings that speak for one side, with their points. */
+export interface ExplanationSide {
+  framework: Framework | 'neither';
+  /** "Django: 31 points". */
+  title: string;
+  total: number;
+  findings: Finding[];
+}
+
+/** The breakdown of one verdict. */
+export interface Explanation {
+  /** verdict headline, e.g. "Django 31 · Flask 18 → Django (63%)". */
+  headline: string;
+  /** How the confidence is made, in one line. */
+  confidence: string;
+  /** Winner first, then the other framework, then the findings that favour neither. */
+  sides: ExplanationSide[];
+}
+
+function pct(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}
+
+/** Builds the breakdown. */
+export function explainVerdict(project: ProjectAssessment): Explanation {
+  const { scores, recommendation } = project;
+  const side = (framework: Framework | 'neither'): ExplanationSide => {
+    const findings = project.findings.filter((f) => f.favors === framework);
+    const total = framework === 'neither' ? 0 : scores[framework];
+    const title =
+      framework === 'neither'
+        ? `Information only: ${findings.length} finding${findings.length === 1 ? '' : 's'}, no points`
+        : `${frameworkName(framework)}: ${total} point${total === 1 ? '' : 's'}`;
+    return { framework, title, total, findings };
+  };
+  const first: Framework = recommendation ?? (scores.django > scores.flask ? 'django' : 'flask');
+  const second: Framework = first === 'django' ? 'flask' : 'django';
+  const sides = [side(first), side(second), side('neither')].filter((s) => s.framework !== 'neither' || s.findings.length > 0);
+
+  if (!recommendation) {
+    return {
+      headline: `No verdict: ${project.reasons[0] ?? 'no web-application signal'}`,
+      confidence: 'Confidence 0%: without a web framework, routes, views or an app object there is nothing to compare.',
+      sides,
+    };
+  }
+  const parts = confidenceOf(scores);
+  const total = Math.round((scores.flask + scores.django) * 10) / 10;
+  const tie = scores.flask === scores.django ? ' (a tie goes to Flask)' : '';
+  return {
+    headline: `${frameworkName(first)} ${scores[first]} · ${frameworkName(second)} ${scores[second]} → ${frameworkName(recommendation)} (${pct(project.confidence)})${tie}`,
+    confidence:
+      `Confidence ${pct(parts.confidence)} = 50% + (share ${pct(parts.share)} − 50%) × evidence ${parts.evidence.toFixed(2)}; ` +
+      `share: ${frameworkName(recommendation)}'s part of the ${total} points; evidence: 1 − e^(−${total}/${EVIDENCE_SCALE}), so a verdict resting on few points stays near 50%.`,
+    sides,
+  };
+}
