@@ -169,7 +169,8 @@ export function ensureHost(): Host {
     env: { ...process.env, XDG_CONFIG_HOME: host.xdgConfigHome },
   }).trim();
   fs.writeFileSync(path.join(dir, 'host.json'), JSON.stringify({ codeServer: CODE_SERVER_VERSION, installedAt: new Date().toISOString() } satisfies Marker, null, 2) + '\n');
-  log(`code-server ready in ${Math.round((Date.now() - t0) / 1000)} s: ${version.split('\n')[0]}`);
+  const line = version.split('\n').find((l) => /^\d+\.\d+\.\d+ /.test(l)) ?? version;
+  log(`code-server ready in ${Math.round((Date.now() - t0) / 1000)} s: ${line}`);
   return host;
 }
 
