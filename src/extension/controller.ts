@@ -7,7 +7,10 @@
  */
 import * as vscode from 'vscode';
 import { AssessmentSession, type Progress } from '../core/assess';
-import { MemoryCache, type AnalysisCache } from '../core/cache';
+import * as os from 'node:os';
+import type { FileAnalyzer } from '../core/analyzer';
+import { FileCache, MemoryCache, type AnalysisCache } from '../core/cache';
+import { WorkerPoolAnalyzer } from '../core/pool';
 import type { Assessment } from '../core/model';
 import { applyNeeds, blankProject, hasNeeds, parseNeeds, type DeclaredNeeds } from '../core/needs';
 import { PythonParser } from '../core/python/parser';
@@ -81,11 +84,13 @@ const FULL = 'full' as const;
 export class AssessmentController implements vscode.Disposable {
   private readonly results = new Map<string, FolderAssessment>();
   private parser?: Promise<PythonParser>;
+  /** The parse workers: undefined until first use, null when they cannot start. */
+  private pool?: WorkerPoolAnalyzer | null;
   private running?: Run;
   /** Folders waiting for a background run: FULL (from scratch) or the changed paths. */
   private readonly pending = new Map<string, Set<string> | typeof FULL>();
   private readonly sessions = new Map<string, FolderSession>();
-  private readonly caches = new Map<string, AnalysisCache>();
+  private readonly caches = new Map<string, Promise<AnalysisCache>>();
   private timer?: ReturnType<typeof setTimeout>;
   private idleWaiters: (() => void)[] = [];
   private statusValue: SidebarStatus = 'idle';
@@ -104,6 +109,8 @@ export class AssessmentController implements vscode.Disposable {
   constructor(
     private readonly memento: vscode.Memento,
     private readonly log: vscode.LogOutputChannel,
+    /** A local folder for the persistent analysis cache (the extension's global storage), if any. */
+    private readonly storageDir?: string,
   ) {
     const saved = memento.get<{ baseKey?: string; needs: DeclaredNeeds }>(PLAN_KEY);
     const needs = saved && typeof saved === 'object' ? parseNeeds(saved.needs) : undefined;
@@ -313,8 +320,8 @@ export class AssessmentController implements vscode.Disposable {
     const abort = new AbortController();
     const session = await AssessmentSession.create(new VscodeWorkspace(folder.uri, folder.name), {
       ...assessSettings(folder),
-      parser: await this.getParser(),
-      cache: this.cacheFor(folder),
+      ...(await this.getAnalysis()),
+      cache: await this.cacheFor(folder),
       signal: abort.signal,
       onProgress: (p: Progress) => report(`${folder.name}: ${p.message}`),
     });
@@ -331,15 +338,38 @@ export class AssessmentController implements vscode.Disposable {
     state.session.dispose();
   }
 
-  /** One analysis cache per folder, kept across sessions so a re-scan re-parses only what changed. */
-  private cacheFor(folder: vscode.WorkspaceFolder): AnalysisCache {
+  /**
+   * One analysis cache per folder, kept across sessions so a re-scan re-parses only what changed:
+   * persisted in global storage (so reopening VS Code is a warm start) when it is a local folder,
+   * in memory otherwise; none when the frameworkFit.cache setting is off.
+   */
+  private async cacheFor(folder: vscode.WorkspaceFolder): Promise<AnalysisCache | undefined> {
+    if (!vscode.workspace.getConfiguration('frameworkFit').get<boolean>('cache', true)) return undefined;
     const key = folder.uri.toString();
     let cache = this.caches.get(key);
     if (!cache) {
-      cache = new MemoryCache();
+      cache = this.storageDir ? FileCache.open(this.storageDir, key).catch(() => new MemoryCache()) : Promise.resolve(new MemoryCache());
       this.caches.set(key, cache);
+      const opened = await cache;
+      if (opened instanceof FileCache && opened.discarded) this.log.warn(opened.discarded);
     }
     return cache;
+  }
+
+  /**
+   * How files are parsed: on worker threads, off the extension host's thread, one per core (up to
+   * four); in process when workers cannot start (then with one shared parser).
+   */
+  private async getAnalysis(): Promise<{ analyzer: FileAnalyzer } | { parser: PythonParser }> {
+    if (this.pool === undefined) {
+      try {
+        this.pool = new WorkerPoolAnalyzer(Math.max(1, Math.min(4, os.availableParallelism())));
+      } catch (e) {
+        this.log.warn(`parse workers unavailable, parsing in process: ${e instanceof Error ? e.message : String(e)}`);
+        this.pool = null;
+      }
+    }
+    return this.pool ? { analyzer: this.pool } : { parser: await this.getParser() };
   }
 
   private async execute(run: Run, jobs: readonly Job[]): Promise<FolderAssessment[] | undefined> {
@@ -426,6 +456,8 @@ export class AssessmentController implements vscode.Disposable {
     this.changed.dispose();
     this.progressed.dispose();
     void this.parser?.then((p) => p.dispose(), () => undefined);
+    this.pool?.dispose();
+    void Promise.all([...this.caches.values()].map((c) => c.then((x) => x.save(false)))).catch(() => undefined);
     this.notifyIdle();
   }
 }

@@ -40,7 +40,8 @@ const FIRST_SCAN_DELAY_MS = 2000;
 /** Called by VS Code on the activation events in package.json. */
 export function activate(context: vscode.ExtensionContext): FrameworkFitApi {
   const log = vscode.window.createOutputChannel('Framework Fit', { log: true });
-  const controller = new AssessmentController(context.workspaceState, log);
+  const storage = context.globalStorageUri.scheme === 'file' ? context.globalStorageUri.fsPath : undefined;
+  const controller = new AssessmentController(context.workspaceState, log, storage);
   const sidebar = new SidebarProvider(
     context.extensionUri,
     controller,
