@@ -14,6 +14,7 @@ import { resolveModels } from './detectors/models';
 import { errorText, isInteresting, SKIPPED_DIRS, walk, type FileEntry } from './discovery';
 import { concludeProject } from './conclude';
 import { manifestFormatOf, readManifests } from './manifests/index';
+import { withNeeds, type DeclaredNeeds } from './needs';
 import type { Assessment, Dependency, Observation, Problem, ProjectAssessment } from './model';
 import type { ClassInfo, FileAnalysis } from './python/analyze';
 import { PythonParser } from './python/parser';
@@ -44,6 +45,8 @@ export interface AssessOptions {
   parser?: PythonParser;
   /** Skip the parse of files the lexical pre-filter proves empty (default true; false parses everything). */
   prefilter?: boolean;
+  /** Declared needs (greenfield planning), merged into every project's verdict (needs.ts `withNeeds`). */
+  needs?: DeclaredNeeds;
 }
 
 /** How many file reads are kept in flight ahead of the analyzer. */
@@ -141,13 +144,13 @@ export class AssessmentSession {
       if (i + READ_AHEAD < pyFiles.length) startRead(i + READ_AHEAD);
       const f = pyFiles[i];
       if (i % 50 === 0) this.report({ phase: 'python', done: i, total: pyFiles.length, message: `Reading ${f.path}` });
-      const bytes = await reads[i];
+      const bytes = await abortable(reads[i], signal);
       delete reads[i];
       inFlight.push(this.analyzeInto(f, bytes));
       // Keep the analyzer fed without holding every file in memory at once.
-      if (inFlight.length >= READ_AHEAD * 2) await Promise.all(inFlight.splice(0, READ_AHEAD));
+      if (inFlight.length >= READ_AHEAD * 2) await abortable(Promise.all(inFlight.splice(0, READ_AHEAD)), signal);
     }
-    await Promise.all(inFlight);
+    await abortable(Promise.all(inFlight), signal);
     await this.readDialects(this.files.filter((f) => isTemplatePath(f.path)));
     await this.options.cache?.save(true);
     return this.verdict(started);
@@ -263,7 +266,10 @@ export class AssessmentSession {
       .map(([path]) => path);
     const roots = findProjectRoots({ manifests: this.depsByFile, appFiles, pythonFiles: pyFiles.map((f) => f.path) });
     const rootDirs = roots.map((r) => r.dir);
-    const projects = roots.map((r) => assessProject(r.dir, r.reason, rootDirs, this.files, this.depsByFile, this.analyses, this.dialects));
+    const projects = withNeeds(
+      roots.map((r) => assessProject(r.dir, r.reason, rootDirs, this.files, this.depsByFile, this.analyses, this.dialects)),
+      this.options.needs,
+    );
     const problems = [...this.walkProblems, ...this.manifestProblems];
     for (const f of pyFiles) problems.push(...(this.analyses.get(f.path)?.problems ?? []));
     return {
@@ -275,6 +281,29 @@ export class AssessmentSession {
       summary: summarizeWorkspace(projects),
     };
   }
+}
+
+/**
+ * Awaits `p` but gives up as soon as `signal` aborts, so a cancelled scan stops at once instead of
+ * waiting for work already handed to the parse workers (whose results are then dropped).
+ */
+function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return p;
+  signal.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
 }
 
 function isAnalyzedPython(f: FileEntry): boolean {

@@ -89,6 +89,7 @@ export async function walk(ws: Workspace, options: WalkOptions = {}): Promise<Wa
     if (dir !== '' && entries.some((e) => e.name === 'pyvenv.cfg')) continue; // a virtual environment
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
+      options.signal?.throwIfAborted(); // a folder can hold thousands of files, each one a stat
       const path = joinPath(dir, entry.name);
       if (isExcluded(path)) continue;
       if (entry.type === 'dir') {

@@ -33,6 +33,10 @@ export interface FrameworkFitApi {
   selectedProject(): ProjectAssessment | undefined;
   /** Resolves once no assessment is running, debounced or pending. */
   whenIdle(): Promise<void>;
+  /** True while an assessment runs. */
+  busy(): boolean;
+  /** Cancels the running assessment, as the progress notification's Cancel button does. */
+  cancel(): void;
 }
 
 const FIRST_SCAN_DELAY_MS = 2000;
@@ -90,6 +94,8 @@ export function activate(context: vscode.ExtensionContext): FrameworkFitApi {
     statusBarText: () => statusBar.text(),
     selectedProject: () => controller.selected()?.project,
     whenIdle: () => controller.whenIdle(),
+    busy: () => controller.busy,
+    cancel: () => controller.cancel(),
   };
 }
 
