@@ -1,5 +1,5 @@
 /**
- * The command-line front end: `framework-fit [DIR] [--format text|json|markdown] [--exclude GLOB]`.
+ * The command-line front end: `framework-fit [DIR] [--format text|json|markdown|sarif] [--exclude GLOB]`.
  * Exit 0 when it assessed (problems included), 2 for a usage error.
  */
 import * as fs from 'node:fs';
@@ -9,12 +9,17 @@ import { AssessmentSession } from '../core/assess';
 import { FileCache } from '../core/cache';
 import type { Assessment } from '../core/model';
 import { WorkerPoolAnalyzer } from '../core/pool';
+import { parseNeeds, type DeclaredNeeds } from '../core/needs';
 import { toJson, toMarkdown, toText } from '../core/report';
+import { toSarif } from '../core/sarif';
 import { NodeWorkspace } from '../core/workspace';
 
-const USAGE = `Usage: framework-fit [DIR] [--format text|json|markdown] [--exclude GLOB]... [--max-files N] [--max-file-bytes N]
-                     [--no-cache] [--cache-dir DIR] [--jobs N]
+const USAGE = `Usage: framework-fit [DIR] [--format text|json|markdown|sarif] [--exclude GLOB]... [--max-files N] [--max-file-bytes N]
+                     [--no-cache] [--cache-dir DIR] [--jobs N] [--need KEY=VALUE]...
 Assesses the Python workspace in DIR (default: the current folder) and says whether Flask or Django fits it better.
+--format sarif writes SARIF 2.1.0 for CI code scanning. --need declares what the project will need, merged
+with what the files show (for a new project): database=none|few|many, accounts|admin|forms|apiOnly|realtime=yes|no,
+pages=few|some|many.
 Per-file results are cached by content hash in --cache-dir (default: $XDG_CACHE_HOME/framework-fit or
 ~/.cache/framework-fit); --no-cache turns that off. --jobs sets the parse threads (default: one per core, up to 4).`;
 
@@ -27,8 +32,10 @@ export function defaultCacheDir(): string {
 /** Parsed command line. */
 export interface CliArgs {
   dir: string;
-  format: 'text' | 'json' | 'markdown';
+  format: 'text' | 'json' | 'markdown' | 'sarif';
   exclude: string[];
+  /** Declared needs (--need), merged with what the files show. */
+  needs?: DeclaredNeeds;
   maxFiles?: number;
   maxFileBytes?: number;
   cache: boolean;
@@ -52,8 +59,17 @@ export function parseArgs(argv: readonly string[]): CliArgs | { error: string } 
     if (flag === '--help' || flag === '-h') return { help: true };
     if (flag === '--format' || flag === '-f') {
       const v = value();
-      if (v !== 'text' && v !== 'json' && v !== 'markdown') return { error: `--format takes text, json or markdown (got ${v ?? 'nothing'})` };
+      if (v !== 'text' && v !== 'json' && v !== 'markdown' && v !== 'sarif') return { error: `--format takes text, json, markdown or sarif (got ${v ?? 'nothing'})` };
       args.format = v;
+    } else if (flag === '--need') {
+      const v = value() ?? '';
+      const eq = v.indexOf('=');
+      const key = v.slice(0, eq);
+      const raw = v.slice(eq + 1);
+      const answer = raw === 'yes' ? true : raw === 'no' ? false : raw;
+      const need = parseNeeds({ [key]: answer });
+      if (eq <= 0 || !need || Object.keys(need).length === 0) return { error: `--need takes KEY=VALUE, e.g. database=many or accounts=yes (got ${v || 'nothing'})` };
+      args.needs = { ...args.needs, ...need };
     } else if (flag === '--exclude') {
       const v = value();
       if (!v) return { error: '--exclude takes a glob' };
@@ -109,6 +125,7 @@ export async function main(argv: readonly string[], out: Output = process.stdout
   const analyzer = jobs > 1 ? new WorkerPoolAnalyzer(jobs) : undefined;
   const session = await AssessmentSession.create(new NodeWorkspace(dir), {
     exclude: parsed.exclude,
+    ...(parsed.needs ? { needs: parsed.needs } : {}),
     maxFiles: parsed.maxFiles,
     maxFileBytes: parsed.maxFileBytes,
     analyzer,
@@ -133,6 +150,7 @@ export async function main(argv: readonly string[], out: Output = process.stdout
   assessment.root = parsed.dir;
   if (parsed.format === 'json') out.write(`${JSON.stringify(toJson(assessment), null, 2)}\n`);
   else if (parsed.format === 'markdown') out.write(toMarkdown(assessment));
+  else if (parsed.format === 'sarif') out.write(`${JSON.stringify(toSarif(assessment), null, 2)}\n`);
   else out.write(toText(assessment));
   return 0;
 }

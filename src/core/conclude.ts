@@ -13,7 +13,10 @@
  *   freeze`) list Tornado for Jupyter and aiohttp for an HTTP client; neither makes a web app.
  *   (Only frameworks the analyzer always sees imported are checked; battery packages count when
  *   declared, since a file that imports only, say, `jwt` may be skipped unparsed.)
- * - A project's own package is not a dependency: the source of Tornado imports `tornado`.
+ * - A project's own package is not a dependency: the source of Tornado imports `tornado`, and
+ *   Flask's own `add_url_rule` calls are not routes of an application.
+ * - Notebooks are code too: a project that keeps its code in Jupyter notebooks (which are not
+ *   read) does not use the Tornado its frozen requirements list for Jupyter.
  * - aiohttp is a web framework only where `aiohttp.web` is used; otherwise it is an HTTP client.
  */
 import { frameworkStrengths, computeFacts } from './facts';
@@ -66,13 +69,36 @@ export function ownPackages(root: string, files: readonly string[]): Set<string>
   return out;
 }
 
+// A framework's own classes register routes on `self`; applications register them on an app or blueprint.
+const SELF_ROUTE = /^\s*(return\s+)?self\.(add_url_rule|route|add_route|add_api_route)\s*\(/;
+const isFrameworkInternal = (o: Observation) => o.kind === 'route' && SELF_ROUTE.test(o.evidence.text ?? '');
+
+const APPLICATION_KINDS: ReadonlySet<Observation['kind']> = new Set<Observation['kind']>(['app', 'route', 'view', 'blueprint', 'djangoApp']);
+
+/**
+ * True when the code makes an application: an app object, a route, a view, a blueprint, a Django
+ * app or a template of its own. A project with code and none of these uses its framework as a
+ * library (an extension, a client, the framework's own source). With no code at all (a fresh
+ * folder with a requirements file), the declared framework is the plan.
+ */
+export function makesApplication(observations: readonly Observation[], manifests: readonly string[], hasCode: boolean): boolean {
+  if (!hasCode) return true;
+  const declared = new Set(manifests);
+  return observations.some((o) => APPLICATION_KINDS.has(o.kind) || (o.kind === 'template' && !declared.has(o.evidence.file)));
+}
+
+const NOTEBOOK_PACKAGES = new Set(['jupyter', 'notebook', 'jupyterlab', 'jupyter-server', 'ipykernel', 'nbconvert', 'marimo']);
+
 const AIOHTTP_WEB = /aiohttp\.web|from\s+aiohttp\s+import\s+[^#]*\bweb\b/;
 
 /** The observations that count for the verdict (see the header), and what the tests alone use. */
-export function countedObservations(input: ProjectInput): { observations: Observation[]; seen: Observation[]; testOnlyFrameworks: string[] } {
+export function countedObservations(input: ProjectInput): { observations: Observation[]; seen: Observation[]; testOnlyFrameworks: string[]; hasCode: boolean } {
   const own = ownPackages(input.root, input.files);
-  const hasCode = input.pythonFiles.some((f) => !isTestPath(f));
-  const kept = input.observations.filter((o) => !isTestPath(o.evidence.file) && !(o.kind === 'framework' && o.via?.startsWith('import') && !!o.name && own.has(o.name)));
+  // Code in notebooks is not read, but it is code: a Jupyter project imports what it uses there.
+  const notebooks = input.files.some((f) => f.endsWith('.ipynb')) || input.dependencies.some((d) => NOTEBOOK_PACKAGES.has(d.name));
+  const hasCode = notebooks || input.pythonFiles.some((f) => !isTestPath(f));
+  const isOwnFramework = (o: Observation) => (o.kind === 'framework' && !!o.name && own.has(o.name)) || (!!o.framework && own.has(o.framework));
+  const kept = input.observations.filter((o) => !isTestPath(o.evidence.file) && !isOwnFramework(o) && !isFrameworkInternal(o));
   const usedInCode = new Set(kept.filter((o) => (o.kind === 'framework' && o.via?.startsWith('import')) || (o.kind === 'app' && o.framework)).map((o) => (o.kind === 'app' ? o.framework : o.name)));
   const aiohttpWeb = kept.some((o) => o.kind === 'framework' && o.name === 'aiohttp' && o.via?.startsWith('import') && AIOHTTP_WEB.test(o.evidence.text ?? ''));
   const observations = kept.filter((o) => {
@@ -83,21 +109,23 @@ export function countedObservations(input: ProjectInput): { observations: Observ
   });
   const testSeen = frameworkStrengths(input.observations.filter((o) => isTestPath(o.evidence.file))).filter(([, w]) => w >= 0.5).map(([n]) => n);
   const seen = new Set(frameworkStrengths(observations).filter(([, w]) => w >= 0.5).map(([n]) => n));
-  return { observations, seen: kept, testOnlyFrameworks: testSeen.filter((n) => !seen.has(n)) };
+  return { observations, seen: kept, testOnlyFrameworks: testSeen.filter((n) => !seen.has(n)), hasCode };
 }
 
 /** The verdict of one project, explained. */
 export function concludeProject(input: ProjectInput): ProjectAssessment {
-  const { observations, seen, testOnlyFrameworks } = countedObservations(input);
+  const { observations, seen, testOnlyFrameworks, hasCode } = countedObservations(input);
   const strengths = frameworkStrengths(observations);
   const framework = strengths.length > 0 && strengths[0][1] >= 0.5 ? strengths[0][0] : 'none';
+  const application = makesApplication(observations, input.manifests, hasCode);
+  const libraryOf = application || framework === 'none' ? undefined : framework;
   // Seen: declared or imported, used or not; in use: the strongest of what the code uses.
   const frameworksSeen = frameworkStrengths(seen).filter(([, w]) => w >= 0.5).map(([name]) => name);
   if (framework !== 'none' && !frameworksSeen.includes(framework)) frameworksSeen.unshift(framework);
   const facts = computeFacts(observations, input.pythonFiles.length);
-  const ruleInput = { observations, facts, framework, frameworksSeen, dependencies: input.dependencies, testOnlyFrameworks };
+  const ruleInput = { observations, facts, framework, frameworksSeen, dependencies: input.dependencies, testOnlyFrameworks, ...(libraryOf ? { libraryOf } : {}) };
   const drafts = deriveFindings(ruleInput);
-  const verdict = score(drafts, hasWebSignal(framework, facts, observations));
+  const verdict = score(drafts, application && hasWebSignal(framework, facts, observations));
   const project: ProjectAssessment = {
     root: input.root === '' ? '.' : input.root,
     framework,

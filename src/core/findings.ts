@@ -28,6 +28,8 @@ export interface RuleInput {
   dependencies?: readonly Dependency[];
   /** Web frameworks that only the project's tests use (a library's test suite, not an app). */
   testOnlyFrameworks?: readonly string[];
+  /** A web framework the code imports without making an application (an extension, a library). */
+  libraryOf?: string;
 }
 
 const MAX_EVIDENCE = 20;
@@ -199,7 +201,9 @@ export function deriveFindings(input: RuleInput): DraftFinding[] {
   if (framework !== 'none' && framework !== 'flask' && framework !== 'django') {
     add('framework.other', 'framework', 'neither', `Uses ${frameworkName(framework)}: the Flask-or-Django verdict is a comparison of what this project would need from either`, evidenceOf(fwObs, 8));
   }
-  if (framework === 'none' && input.testOnlyFrameworks?.length) {
+  if (input.libraryOf) {
+    add('layout.library', 'layout', 'neither', `Uses ${frameworkName(input.libraryOf)} as a library: no app object, route, view or template of its own, so an extension or package built on ${frameworkName(input.libraryOf)}, not an application`, evidenceOf(obs.filter((o) => o.kind === 'framework' && o.name === input.libraryOf), 8));
+  } else if (framework === 'none' && input.testOnlyFrameworks?.length) {
     add('layout.testsOnly', 'layout', 'neither', `Only the tests use ${listWords(input.testOnlyFrameworks.map(frameworkName))}: a library or tool tested against a web framework, not a web application`, []);
   }
 
@@ -223,9 +227,10 @@ export function deriveFindings(input: RuleInput): DraftFinding[] {
 
   // Batteries.
   const vias = (list: readonly Observation[]) => [...new Set(list.map((o) => o.via).filter(Boolean))].slice(0, 4).join(', ');
-  if (use.accounts) {
-    const list = use.used.auth.length > 0 ? use.used.auth : use.used.admin;
-    add('auth.users', 'auth', 'django', `User accounts (${vias(list)}): Django ships django.contrib.auth (users, groups, permissions, login views)`, evidenceOf(list));
+  if (use.accounts && use.used.auth.length === 0) {
+    add('auth.users', 'auth', 'django', "Staff accounts for the admin's log-in (django.contrib.auth): Django ships users, groups and permissions", evidenceOf(use.used.admin));
+  } else if (use.accounts) {
+    add('auth.users', 'auth', 'django', `User accounts (${vias(use.used.auth)}): Django ships django.contrib.auth (users, groups, permissions, login views)`, evidenceOf(use.used.auth));
   } else if (use.auth) {
     add('auth.api', 'auth', 'neither', `Authentication without a user store of its own (${vias(use.used.auth)}): tokens or HTTP auth work the same in either framework`, evidenceOf(use.used.auth));
   }

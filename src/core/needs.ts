@@ -28,10 +28,13 @@
  * Merging: a need the workspace already shows (a scanned finding of the same concern that favours
  * the same framework with points) is kept for the record with 0 points, so the same fact is never
  * counted twice. A need that goes against the code counts in full: it says where the project is
- * going. Applying needs again replaces the earlier `needs.*` findings.
+ * going. A scanned finding that rests on absence alone (no evidence, e.g. "no database found")
+ * gives way (0 points) to an answer about the same concern. Applying needs again replaces the
+ * earlier `needs.*` findings.
  */
 import type { Concern, Facts, Favors, Finding, ProjectAssessment } from './model';
 import { decide } from './scoring';
+import { describeVerdict } from './summary';
 
 /** Answers to the planning questions; a question left undefined was skipped ("not sure"). */
 export interface DeclaredNeeds {
@@ -158,26 +161,40 @@ export function needFindings(needs: DeclaredNeeds): Finding[] {
  * so a project without a web signal gets a verdict once any question is answered.
  */
 export function applyNeeds(project: ProjectAssessment, needs: DeclaredNeeds): ProjectAssessment {
-  const scanned = project.findings.filter((f) => !f.id.startsWith('needs.'));
+  const answered = new Set(needFindings(needs).map((f) => f.concern));
+  // A finding that rests on absence (no evidence: "no database found") gives way to an answer
+  // about the same concern: in a new project, nothing written yet says nothing about what is to come.
+  const scanned = project.findings
+    .filter((f) => !f.id.startsWith('needs.'))
+    .map((f) => (f.evidence.length === 0 && f.weight > 0 && answered.has(f.concern) ? { ...f, weight: 0, message: `${f.message} (superseded by the declared need)` } : f));
   const added = needFindings(needs).map((f) => {
     const shown = scanned.find((s) => s.concern === f.concern && s.favors === f.favors && f.favors !== 'neither' && s.weight > 0);
     return shown ? { ...f, weight: 0, message: `${f.message} (the code already shows it: counted once)` } : f;
   });
   const web = project.recommendation !== null || added.length > 0;
   const verdict = decide([...scanned, ...added], web);
-  // The headline and "what would change" explain the scanned verdict, not this one; an outline
-  // stays only while it still leads to the recommended framework.
-  const { headline: _headline, whatWouldChange: _change, outline, ...rest } = project;
-  const keepOutline = outline && verdict.recommendation && outline.to.toLowerCase() === verdict.recommendation ? { outline } : {};
-  return {
-    ...rest,
-    ...keepOutline,
+  const decided: ProjectAssessment = {
+    ...project,
     recommendation: verdict.recommendation,
     confidence: verdict.confidence,
     scores: verdict.scores,
     findings: verdict.findings,
     reasons: verdict.reasons,
   };
+  // Headline, "what would change it" and the outline are made again for the merged verdict
+  // (summary.ts `describeVerdict`; what would change it is weighed on the findings).
+  return describeVerdict(decided);
+}
+
+/**
+ * Merges declared needs into every project of an assessment; a workspace with no project (a
+ * fresh folder) gets one blank project at its root with the needs alone. Without answers the
+ * projects are returned as they are.
+ */
+export function withNeeds(projects: ProjectAssessment[], needs: DeclaredNeeds | undefined): ProjectAssessment[] {
+  if (!needs || !hasNeeds(needs)) return projects;
+  if (projects.length === 0) return [applyNeeds(blankProject(), needs)];
+  return projects.map((p) => applyNeeds(p, needs));
 }
 
 const ANSWERS: Readonly<Record<keyof DeclaredNeeds, readonly unknown[]>> = {

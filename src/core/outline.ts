@@ -74,11 +74,19 @@ export function migrationOutline(p: ProjectAssessment, counts: OutlineCounts = {
   const toName = frameworkName(to);
   const add = (m: OutlineMapping) => mappings.push({ from: m.from, to: m.to, ...(m.note ? { note: m.note } : {}), ...(m.evidence?.length ? { evidence: m.evidence } : {}) });
 
+  if (size.models + size.routes + size.views + size.templates + size.forms + size.addOns === 0) {
+    // Nothing written yet: the way forward is the other framework from the start.
+    add({ from: `${fromName} in the manifests`, to: toName, note: 'nothing to port yet' });
+    steps.push(to === 'django' ? 'Replace Flask with Django in the requirements and start with django-admin startproject' : `Replace ${fromName} with Flask in the requirements and start with a Flask app factory`);
+    return { from: fromName, to: toName, mappings, size, effort: 'small', effortText: 'nothing to port yet: start with it', steps };
+  }
   if (to === 'django') {
     const orm = counts.orm ?? 'SQLAlchemy';
     if (size.modules > 0) add({ from: plural(size.modules, from === 'flask' ? 'blueprint' : 'module'), to: plural(size.modules, 'Django app'), note: 'one `manage.py startapp` per blueprint; its routes become the app\'s urls.py' });
     if (f.models > 0) add({ from: `${plural(f.models, `${orm} model`)}${f.relations ? ` with ${plural(f.relations, 'relation')}` : ''}`, to: 'Django models (django.db.models)', note: 'relationship()/ForeignKey → ForeignKey, ManyToManyField; keep the tables with Meta.db_table', evidence: findingEvidence(p, 'data.models') });
-    for (const r of recreated) add({ from: r.addOn, to: r.builtin, evidence: r.evidence.slice(0, 2) });
+    const byBuiltin = new Map<string, typeof recreated>();
+    for (const r of recreated) byBuiltin.set(r.builtin, [...(byBuiltin.get(r.builtin) ?? []), r]);
+    for (const [builtin, list] of byBuiltin) add({ from: list.map((r) => r.addOn).join(' + '), to: builtin, evidence: list.flatMap((r) => r.evidence.slice(0, 1)) });
     if (f.routes + f.views > 0) {
       const what = from === 'flask' ? `${plural(f.routes, 'route')} (@route, add_url_rule)` : `${plural(f.routes, 'route')} (${fromName} path operations)`;
       add({ from: what, to: 'urls.py path() entries and views', note: from === 'flask' ? 'url_for() → reverse() / {% url %}; the request becomes a view argument' : f.restApi ? 'Django REST framework, or Django Ninja to keep the decorator style' : undefined });

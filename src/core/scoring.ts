@@ -17,7 +17,7 @@ export interface WeightRule {
 
 /** The weights table (see docs/scoring.md). Findings that favour neither weigh 0. */
 export const WEIGHTS: Readonly<Record<string, WeightRule>> = {
-  'data.models': { base: 8, per: 2, cap: 30 },
+  'data.models': { base: 6, per: 2, cap: 30 },
   'data.records': { base: 6, per: 0, cap: 6 },
   'data.light': { base: 4, per: 0, cap: 4 },
   'data.none': { base: 10, per: 0, cap: 10 },
@@ -57,10 +57,13 @@ export interface Verdict {
   reasons: string[];
 }
 
-/** True when the project shows any sign of being a web application. */
-export function hasWebSignal(framework: string, facts: Facts, observations: readonly Observation[]): boolean {
-  if (framework !== 'none') return true;
-  return facts.routes > 0 || facts.views > 0 || observations.some((o) => o.kind === 'app' || (o.kind === 'template' && (o.count ?? 1) === 0));
+/**
+ * True when the project is a web application: a web framework is in use (declared with no code
+ * yet, or imported, or an app object made). Routes or templates without a framework are a
+ * library's internals or stray files, not an application to compare.
+ */
+export function hasWebSignal(framework: string, _facts?: Facts, _observations?: readonly Observation[]): boolean {
+  return framework !== 'none';
 }
 
 /** Weighs the findings and decides. */
@@ -95,14 +98,15 @@ export function confidenceOf(scores: Readonly<Record<Framework, number>>): Confi
  * after weighing; callers that add weighed findings of their own (core/needs.ts) call it directly.
  */
 export function decide(weighed: readonly Finding[], web: boolean): Verdict {
-  const findings = [...weighed].sort((a, b) => b.weight - a.weight);
+  // Without a web application there is nothing to compare: findings stay, as information only.
+  const findings = (web ? [...weighed] : weighed.map((f) => ({ ...f, weight: 0 }))).sort((a, b) => b.weight - a.weight);
   const scores: Record<Framework, number> = { flask: 0, django: 0 };
   for (const f of findings) if (f.favors !== 'neither') scores[f.favors] += f.weight;
   scores.flask = round1(scores.flask);
   scores.django = round1(scores.django);
   if (!web) {
-    const testsOnly = findings.find((f) => f.id === 'layout.testsOnly');
-    const reason = testsOnly ? testsOnly.message : 'No web-application signal: no web framework, routes, views or app objects were found, so this is a library, a tool or scripts';
+    const layout = findings.find((f) => f.id === 'layout.library' || f.id === 'layout.testsOnly');
+    const reason = layout ? layout.message : 'No web-application signal: no web framework, routes, views or app objects were found, so this is a library, a tool or scripts';
     return { recommendation: null, confidence: 0, scores, findings, reasons: [reason] };
   }
   const recommendation: Framework = scores.django > scores.flask ? 'django' : 'flask';

@@ -24,15 +24,28 @@ const BUILTIN_ORDER = ['django.contrib.auth', 'django.contrib.admin and django.c
 function phrases(p: ProjectAssessment, side: Framework, max: number): string[] {
   const f = p.facts;
   const out: string[] = [];
-  const push = (s: string | undefined) => {
-    if (s && !out.includes(s)) out.push(s);
+  let groups = 0;
+  const named = new Set<string>();
+  // One finding makes one group of phrases (the add-ons of batteries.recreated are one group).
+  const push = (...items: (string | undefined)[]) => {
+    const fresh = items.filter((s): s is string => !!s && !out.includes(s));
+    if (fresh.length === 0) return;
+    out.push(...fresh);
+    groups++;
   };
   const addOns = [...(p.batteries?.recreated ?? [])]
     .filter((r) => BUILTIN_ORDER.includes(r.builtin))
     .sort((a, b) => BUILTIN_ORDER.indexOf(a.builtin) - BUILTIN_ORDER.indexOf(b.builtin));
-  const addOnFor = (...builtins: string[]) => addOns.find((r) => builtins.some((b) => r.builtin.startsWith(b)))?.addOn;
+  // The add-on that stands for a built-in, unless the headline already named one for it.
+  const addOnFor = (builtin: string, fallback: string) => {
+    const r = addOns.find((x) => x.builtin.startsWith(builtin));
+    if (!r) return fallback;
+    if (named.has(r.builtin)) return undefined;
+    named.add(r.builtin);
+    return r.addOn;
+  };
   for (const fd of p.findings) {
-    if (out.length >= max) break;
+    if (groups >= max) break;
     if (fd.favors !== side || fd.weight <= 0) continue;
     switch (fd.id) {
       case 'data.models':
@@ -41,20 +54,28 @@ function phrases(p: ProjectAssessment, side: Framework, max: number): string[] {
       case 'data.records':
         push('user accounts and records of its own in a database');
         break;
-      case 'batteries.recreated':
-        push(listWords(addOns.slice(0, 3).map((r) => r.addOn)) || `${plural(fd.evidence.length, 'add-on')} re-creating Django built-ins`);
+      case 'batteries.recreated': {
+        const firsts: string[] = [];
+        for (const r of addOns) {
+          if (firsts.length >= 3 || named.has(r.builtin)) continue;
+          named.add(r.builtin);
+          firsts.push(r.addOn);
+        }
+        if (firsts.length > 0) push(...firsts);
+        else push(`${plural(fd.evidence.length, 'add-on')} re-creating Django built-ins`);
         break;
+      }
       case 'auth.users':
-        push(addOnFor('django.contrib.auth') ?? 'user accounts');
+        push(addOnFor('django.contrib.auth', 'user accounts'));
         break;
       case 'admin.backoffice':
-        push(addOnFor('django.contrib.admin') ?? 'an admin');
+        push(addOnFor('django.contrib.admin', 'an admin'));
         break;
       case 'migrations.schema':
-        push(addOnFor('Django migrations') ?? 'migrations');
+        push(addOnFor('Django migrations', 'migrations'));
         break;
       case 'forms.validation':
-        push(addOnFor('django.forms') ?? 'forms');
+        push(addOnFor('django.forms', 'forms'));
         break;
       case 'size.large':
         push(`${plural(f.routes, 'route')}`);
@@ -84,22 +105,21 @@ function phrases(p: ProjectAssessment, side: Framework, max: number): string[] {
         push(`Django's ${listWords(p.batteries?.unused ?? [])} unused`);
         break;
       default:
-        if (fd.id.startsWith('needs.')) push(fd.message.replace(/^Planned: /, 'planned: ').replace(/:.*$/, ''));
+        if (fd.id.startsWith('needs.')) push(`${fd.message.replace(/^Planned: /, '').replace(/:.*$/, '')} (planned)`);
     }
   }
-  // When the add-ons were named, the batteries they stand for need no second mention.
   return out;
 }
 
 /** The verdict in one plain sentence (model.ts `ProjectAssessment.headline`). */
 export function headlineOf(p: ProjectAssessment): string {
   if (!p.recommendation) {
-    const why = p.findings.find((f) => f.id === 'layout.testsOnly')?.message ?? p.reasons[0] ?? 'no web-application signal';
+    const why = p.findings.find((f) => f.id === 'layout.library' || f.id === 'layout.testsOnly')?.message ?? p.reasons[0] ?? 'no web-application signal';
     return `No verdict: ${why.charAt(0).toLowerCase()}${why.slice(1)}`;
   }
   const rec = p.recommendation;
   const name = frameworkName(rec);
-  const list = phrases(p, rec, 4);
+  const list = phrases(p, rec, 3);
   const other = p.framework !== 'none' && p.framework !== 'flask' && p.framework !== 'django';
   const lead = other ? `Compared for this ${frameworkName(p.framework)} project, ${name} fits better (${pct(p.confidence)})` : `${name} fits better (${pct(p.confidence)})`;
   if (list.length === 0) return `${lead}: little to go on, by a small margin.`;

@@ -8,6 +8,7 @@
 import { computeFacts } from './facts';
 import { deriveFindings, listWords, type RuleInput } from './findings';
 import type { Evidence, Framework, Observation } from './model';
+import { lookupPackage } from './packages';
 import { hasWebSignal, score } from './scoring';
 
 /** One change to try: plain words and how it edits the observations. */
@@ -23,7 +24,13 @@ const without = (...kinds: Observation['kind'][]) => (obs: Observation[]) => obs
 
 function rejudge(input: RuleInput, obs: Observation[]): Framework | null {
   const facts = computeFacts(obs, input.facts.pythonFiles);
-  const drafts = deriveFindings({ ...input, observations: obs, facts });
+  // A battery taken away takes its add-ons with it (they are what the dependencies declare).
+  const kinds = new Set(obs.map((o) => o.kind));
+  const dependencies = input.dependencies?.filter((d) => {
+    const pkg = lookupPackage(d.name);
+    return !pkg?.replacesBuiltin || pkg.observes.length === 0 || pkg.observes.some((k) => kinds.has(k));
+  });
+  const drafts = deriveFindings({ ...input, observations: obs, facts, dependencies });
   return score(drafts, hasWebSignal(input.framework, facts, obs)).recommendation;
 }
 
@@ -34,6 +41,7 @@ function combine(changes: readonly Change[]): Change {
 /** The smallest changes that would flip the verdict, as plain sentences (at most three). */
 export function whatWouldChange(input: RuleInput, current: Framework | null): string[] {
   if (current === null) {
+    if (input.libraryOf) return [`An application of its own (an app object with routes, views or templates) would get a verdict; as a library built on ${input.libraryOf === 'flask' ? 'Flask' : input.libraryOf === 'django' ? 'Django' : input.libraryOf} it has nothing to compare`];
     return ['Nothing to weigh: a web application (an app object, routes or views in Flask, Django or another framework) would get a verdict'];
   }
   const other: Framework = current === 'django' ? 'flask' : 'django';
@@ -73,7 +81,8 @@ export function whatWouldChange(input: RuleInput, current: Framework | null): st
     bigger = [];
     for (let i = 0; i < candidates.length; i++) for (let j = i + 1; j < candidates.length; j++) bigger.push([candidates[i], candidates[j]]);
     if (candidates.length > 2) bigger.push(candidates);
-    if (models > 0) bigger.push([...candidates, shrunk(models <= 2 ? 0 : 2)]);
+    if (models > 2) bigger.push([...candidates, shrunk(2)]);
+    if (models > 0) bigger.push([...candidates, shrunk(0)]);
     lead = (words) => `Flask would fit if the project did without ${words}`;
   }
 

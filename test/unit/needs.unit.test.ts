@@ -67,8 +67,13 @@ describe('declared needs', () => {
     assert.deepEqual(merged.facts, scanned.facts);
     assert.deepEqual(merged.dependencies, scanned.dependencies);
     assert.equal(merged.framework, scanned.framework);
-    // The scanned findings are all still there, with their weights.
-    for (const f of scanned.findings) assert.ok(merged.findings.some((m) => m.id === f.id && m.weight === f.weight), f.id);
+    // The scanned findings are all still there, with their weights, except one that rests on
+    // absence alone ("no database found") where a need answers the same concern.
+    for (const f of scanned.findings) {
+      const superseded = f.evidence.length === 0 && f.concern === 'data';
+      assert.ok(merged.findings.some((m) => m.id === f.id && m.weight === (superseded ? 0 : f.weight)), f.id);
+    }
+    assert.match(merged.findings.find((f) => f.id === 'data.none')!.message, /superseded by the declared need/);
     assert.equal(scanned.recommendation, 'flask');
     assert.equal(merged.recommendation, 'django');
   });

@@ -108,10 +108,11 @@ describe('sidebar view model', () => {
     assert.deepEqual(v.migration?.mappings, [{ from: 'Flask-Login', to: 'django.contrib.auth', note: 'keep the hashes' }]);
     assert.deepEqual(v.batteries?.items.map((i) => [i.addOn, i.evidence?.label]), [['Flask-Login', 'requirements.txt:5']]);
     assert.deepEqual(v.whatWouldChange, ['Flask would fit if the admin went away']);
-    // A plan that turns the verdict drops what explained the scanned one.
+    // A plan is explained anew: the headline and "what would change it" follow the merged verdict.
     const plan = applyNeeds({ ...p, headline: 'Django fits better: …' }, { apiOnly: true, database: 'none', admin: false, accounts: false, forms: false, pages: 'few' });
-    assert.equal(plan.headline, undefined);
-    assert.equal(plan.whatWouldChange, undefined);
+    assert.notEqual(plan.headline, 'Django fits better: …');
+    assert.match(plan.headline ?? '', new RegExp(`^${plan.recommendation === 'django' ? 'Django' : 'Flask'} fits better \\(${Math.round(plan.confidence * 100)}%\\)`));
+    assert.ok(plan.whatWouldChange?.length);
     assert.ok(plan.batteries);
   });
 

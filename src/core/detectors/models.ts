@@ -4,7 +4,8 @@
  * What it looks for: classes whose bases lead, through the project's own classes, to an ORM model
  * base: Django's `models.Model` (and `AbstractUser`/`AbstractBaseUser`), Flask-SQLAlchemy's
  * `db.Model`, a name bound to SQLAlchemy's `declarative_base()`, a subclass of `DeclarativeBase`,
- * peewee's `Model`, or SQLModel with `table=True`. Abstract classes (`Meta.abstract = True`,
+ * peewee's `Model`, SQLModel with `table=True`, or a ready-made base of an ORM library
+ * (`LIBRARY_BASES`: Advanced Alchemy, Alchemical, Flask-AppBuilder, Tortoise, ormar, Piccolo). Abstract classes (`Meta.abstract = True`,
  * `__abstract__ = True`) pass model-ness on but are not counted.
  * Why: a data model with many tables and relations is the first of Django's batteries (its ORM,
  * migrations and admin are built around it); a Flask app that grows one re-creates them.
@@ -15,11 +16,26 @@ import type { Observation } from '../model';
 import type { ClassInfo } from '../python/analyze';
 
 /** The ORM a model class belongs to. */
-export type OrmKind = 'django' | 'sqlalchemy' | 'peewee' | 'sqlmodel';
+export type OrmKind = 'django' | 'sqlalchemy' | 'peewee' | 'sqlmodel' | 'tortoise' | 'ormar' | 'piccolo';
 
 type Resolution = OrmKind | 'sqlalchemy-base' | 'sqlmodel-base' | null;
 
 const DJANGO_BASES = /(^|\.)(models\.Model|AbstractUser|AbstractBaseUser)$/;
+
+/**
+ * Concrete model bases that ORM libraries ship ready-made (qualified through the file's imports):
+ * Advanced Alchemy's and Litestar's `UUIDBase`/`BigIntAuditBase`..., Alchemical's and
+ * Flask-AppBuilder's `Model` (declarative bases with a metadata of their own), Tortoise, ormar and
+ * Piccolo models.
+ */
+const LIBRARY_BASES: readonly [RegExp, OrmKind][] = [
+  [/^(advanced_alchemy|litestar\.(contrib|plugins)\.sqlalchemy)(\.\w+)*\.(UUID|UUIDv6|UUIDv7|NanoID|BigInt|Identity)(Audit)?Base$/, 'sqlalchemy'],
+  [/^alchemical(\.aio)?\.Model$/, 'sqlalchemy'],
+  [/^flask_appbuilder(\.models\.sqla)?\.Model$/, 'sqlalchemy'],
+  [/^tortoise(\.models)?\.Model$/, 'tortoise'],
+  [/^ormar(\.models)?\.Model$/, 'ormar'],
+  [/^piccolo\.table\.Table$/, 'piccolo'],
+];
 
 /** Resolves the project's classes to concrete model observations. */
 export function resolveModels(classes: readonly ClassInfo[]): Observation[] {
@@ -51,6 +67,7 @@ export function resolveModels(classes: readonly ClassInfo[]): Observation[] {
     if (base === 'peewee.Model') return 'peewee';
     if (/(declarative_base|generate_base)\(\)$/.test(base)) return 'sqlalchemy';
     if (base.startsWith('flask_sqlalchemy.') && base.endsWith('.Model')) return 'sqlalchemy';
+    for (const [pattern, kind] of LIBRARY_BASES) if (pattern.test(base)) return kind;
     // db.Model where db = SQLAlchemy() here, or db imported from the app's own extensions module.
     if (/(^|\.)db\.Model$/.test(base) || /SQLAlchemy\(\)\.Model$/.test(base)) return 'sqlalchemy';
     return null;
