@@ -18,7 +18,7 @@ import { withNeeds, type DeclaredNeeds } from './needs';
 import type { Assessment, Dependency, Observation, Problem, ProjectAssessment } from './model';
 import type { ClassInfo, FileAnalysis } from './python/analyze';
 import { PythonParser } from './python/parser';
-import { findProjectRoots, owner } from './projects';
+import { findProjectRoots, groupByOwner } from './projects';
 import { summarizeWorkspace } from './summary';
 import { decodeText } from './text';
 import { baseName, type Workspace } from './workspace';
@@ -266,8 +266,10 @@ export class AssessmentSession {
       .map(([path]) => path);
     const roots = findProjectRoots({ manifests: this.depsByFile, appFiles, pythonFiles: pyFiles.map((f) => f.path) });
     const rootDirs = roots.map((r) => r.dir);
+    const filesByRoot = groupByOwner(this.files.map((f) => f.path), rootDirs);
+    const manifestsByRoot = groupByOwner([...this.depsByFile.keys()], rootDirs);
     const projects = withNeeds(
-      roots.map((r) => assessProject(r.dir, r.reason, rootDirs, this.files, this.depsByFile, this.analyses, this.dialects)),
+      roots.map((r) => assessProject(r.dir, r.reason, filesByRoot.get(r.dir) ?? [], manifestsByRoot.get(r.dir) ?? [], this.depsByFile, this.analyses, this.dialects)),
       this.options.needs,
     );
     const problems = [...this.walkProblems, ...this.manifestProblems];
@@ -321,15 +323,12 @@ function isSetupPy(path: string): boolean {
 function assessProject(
   root: string,
   rootReason: string,
-  roots: readonly string[],
-  files: readonly FileEntry[],
+  ownFiles: readonly string[],
+  manifests: readonly string[],
   depsByFile: ReadonlyMap<string, Dependency[]>,
   analyses: ReadonlyMap<string, FileAnalysis>,
   dialects: ReadonlyMap<string, TemplateDialect>,
 ): ProjectAssessment {
-  const mine = (path: string) => owner(path, roots) === root;
-  const ownFiles = files.filter((f) => mine(f.path)).map((f) => f.path);
-  const manifests = [...depsByFile.keys()].filter(mine);
   const dependencies = manifests.flatMap((m) => depsByFile.get(m) ?? []);
   const observations: Observation[] = [...dependencyObservations(dependencies), ...layoutObservations(ownFiles)];
   for (const o of observations) {
@@ -348,7 +347,7 @@ function assessProject(
     classes.push(...a.classes);
   }
   observations.push(...resolveModels(classes));
-  return concludeProject({ root, rootReason, files: ownFiles, observations, pythonFiles, dependencies, manifests });
+  return concludeProject({ root, rootReason, files: [...ownFiles], observations, pythonFiles, dependencies, manifests: [...manifests] });
 }
 
 function normalizeProblem(p: Problem): Problem {

@@ -73,12 +73,17 @@ export function findProjectRoots(inputs: RootInputs): ProjectRoot[] {
   }
   if (roots.size === 0 && inputs.pythonFiles.length > 0) roots.set('', 'Python files with no manifest');
   // A root that only holds sub-projects (e.g. a monorepo's tool-config pyproject.toml) is no project.
+  const withOwnPython = new Set<string>();
+  const rootSet = new Set(roots.keys());
+  for (const f of inputs.pythonFiles) {
+    const o = owner(f, rootSet);
+    if (o !== undefined) withOwnPython.add(o);
+  }
   for (const dir of [...roots.keys()]) {
     const deps = byDir.get(dir)?.deps ?? [];
-    const children = [...roots.keys()].filter((r) => r !== dir && isWithin(r, dir));
-    if (children.length === 0 || deps.some((d) => d.kind === 'runtime')) continue;
-    const ownPython = inputs.pythonFiles.some((f) => owner(f, [...roots.keys()]) === dir);
-    if (!ownPython) roots.delete(dir);
+    const children = [...roots.keys()].some((r) => r !== dir && isWithin(r, dir));
+    if (!children || deps.some((d) => d.kind === 'runtime')) continue;
+    if (!withOwnPython.has(dir)) roots.delete(dir);
   }
   return [...roots]
     .map(([dir, reason]) => ({ dir, reason }))
@@ -86,10 +91,26 @@ export function findProjectRoots(inputs: RootInputs): ProjectRoot[] {
 }
 
 /** The deepest root that contains `path`, or undefined. */
-export function owner(path: string, roots: readonly string[]): string | undefined {
-  let best: string | undefined;
-  for (const r of roots) if (isWithin(path, r) && (best === undefined || r.length > best.length)) best = r;
-  return best;
+export function owner(path: string, roots: readonly string[] | ReadonlySet<string>): string | undefined {
+  const set = roots instanceof Set ? roots : new Set(roots);
+  // Walk up the path's folders: O(depth) per file instead of O(roots).
+  for (let dir = path; ; ) {
+    if (set.has(dir)) return dir;
+    if (dir === '') return undefined;
+    const i = dir.lastIndexOf('/');
+    dir = i < 0 ? '' : dir.slice(0, i);
+  }
+}
+
+/** Groups paths by the deepest root that contains each (paths under no root are left out). */
+export function groupByOwner(paths: readonly string[], roots: readonly string[]): Map<string, string[]> {
+  const set = new Set(roots);
+  const out = new Map<string, string[]>(roots.map((r) => [r, []]));
+  for (const p of paths) {
+    const o = owner(p, set);
+    if (o !== undefined) out.get(o)?.push(p);
+  }
+  return out;
 }
 
 /** True when `path` is `dir` or lies below it. */
