@@ -151,7 +151,7 @@ function vsixMb(): number | undefined {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ff-vsix-'));
   const file = path.join(out, 'framework-fit.vsix');
   try {
-    execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', file], { stdio: 'ignore' });
+    execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', file], { stdio: 'ignore' });
     return fs.statSync(file).size / 1e6;
   } catch {
     return undefined;

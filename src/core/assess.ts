@@ -88,6 +88,11 @@ export class AssessmentSession {
   private readonly maxBytes: number;
   private readonly prefilter: boolean;
   private bytesRead = 0;
+  /** Each project's last verdict, reused by update() when none of its files changed. */
+  private readonly projectMemo = new Map<string, ProjectAssessment>();
+  private memoRootsKey = '';
+  /** Paths changed since the last verdict. */
+  private readonly dirtyPaths = new Set<string>();
 
   private constructor(
     private readonly ws: Workspace,
@@ -124,6 +129,7 @@ export class AssessmentSession {
     const walked = await walk(this.ws, { exclude: this.options.exclude, maxFiles: this.options.maxFiles, signal });
     this.files = walked.files;
     this.walkProblems = walked.problems;
+    this.projectMemo.clear();
     this.analyses.clear();
     this.dialects.clear();
     this.bytesRead = 0;
@@ -181,13 +187,17 @@ export class AssessmentSession {
         this.files.splice(index, 1);
       }
       if (manifestFormatOf(path) !== undefined) manifestsChanged = true;
+      this.dirtyPaths.add(path);
       this.analyses.delete(path);
       this.dialects.delete(path);
       if (entry && isAnalyzedPython(entry)) await this.analyzeInto(entry, await this.readPython(entry));
       if (entry && isTemplatePath(path)) await this.readDialects([entry]);
     }
     this.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    if (manifestsChanged) await this.readAllManifests();
+    if (manifestsChanged) {
+      await this.readAllManifests();
+      this.projectMemo.clear(); // includes may tie a manifest to another project's dependencies
+    }
     await this.options.cache?.save(false);
     return this.verdict(started);
   }
@@ -268,10 +278,25 @@ export class AssessmentSession {
     const rootDirs = roots.map((r) => r.dir);
     const filesByRoot = groupByOwner(this.files.map((f) => f.path), rootDirs);
     const manifestsByRoot = groupByOwner([...this.depsByFile.keys()], rootDirs);
+    // A project's verdict depends only on its own files: after an update, recompute only the
+    // projects a changed path belongs to (all of them when the set of roots or the manifests moved).
+    const rootsKey = JSON.stringify(roots);
+    if (rootsKey !== this.memoRootsKey) {
+      this.projectMemo.clear();
+      this.memoRootsKey = rootsKey;
+    }
+    const dirtyRoots = groupByOwner([...this.dirtyPaths], rootDirs);
     const projects = withNeeds(
-      roots.map((r) => assessProject(r.dir, r.reason, filesByRoot.get(r.dir) ?? [], manifestsByRoot.get(r.dir) ?? [], this.depsByFile, this.analyses, this.dialects)),
+      roots.map((r) => {
+        const kept = this.projectMemo.get(r.dir);
+        if (kept && (dirtyRoots.get(r.dir)?.length ?? 0) === 0) return kept;
+        const fresh = assessProject(r.dir, r.reason, filesByRoot.get(r.dir) ?? [], manifestsByRoot.get(r.dir) ?? [], this.depsByFile, this.analyses, this.dialects);
+        this.projectMemo.set(r.dir, fresh);
+        return fresh;
+      }),
       this.options.needs,
     );
+    this.dirtyPaths.clear();
     const problems = [...this.walkProblems, ...this.manifestProblems];
     for (const f of pyFiles) problems.push(...(this.analyses.get(f.path)?.problems ?? []));
     return {

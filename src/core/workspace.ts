@@ -110,6 +110,11 @@ export class MemoryWorkspace implements Workspace {
     }
   }
 
+  /** Removes a file (its folders stay). */
+  delete(path: string): void {
+    this.files.delete(path);
+  }
+
   async listDir(path: string): Promise<DirEntry[]> {
     if (!this.dirs.has(path)) throw notFound(path);
     const out = new Map<string, EntryType>();

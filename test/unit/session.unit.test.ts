@@ -1,0 +1,48 @@
+import { strict as assert } from 'node:assert';
+import { AssessmentSession } from '../../src/core/assess';
+import { MemoryCache } from '../../src/core/cache';
+import type { Assessment } from '../../src/core/model';
+import { MemoryWorkspace } from '../../src/core/workspace';
+
+const strip = (a: Assessment) => JSON.stringify({ ...a, stats: undefined });
+
+async function fresh(ws: MemoryWorkspace): Promise<Assessment> {
+  const s = await AssessmentSession.create(ws);
+  try {
+    return await s.scan();
+  } finally {
+    s.dispose();
+  }
+}
+
+describe('AssessmentSession.update', () => {
+  it('gives the same result as a fresh scan after edits, new files, deletions and manifest changes', async () => {
+    const ws = new MemoryWorkspace({
+      'api/requirements.txt': 'flask\n',
+      'api/app.py': 'from flask import Flask\napp = Flask(__name__)\n@app.route("/")\ndef i(): pass\n',
+      'web/requirements.txt': 'django\n',
+      'web/manage.py': 'from django.core.management import execute_from_command_line\n',
+      'web/shop/models.py': 'from django.db import models\nclass A(models.Model): pass\n',
+    });
+    const cache = new MemoryCache();
+    const session = await AssessmentSession.create(ws, { cache });
+    try {
+      await session.scan();
+      const steps: [string, string | null][] = [
+        ['web/shop/models.py', 'from django.db import models\nclass A(models.Model): pass\nclass B(models.Model): pass\n'],
+        ['api/extra.py', 'from . import app\n@app.route("/x")\ndef x(): pass\n'],
+        ['api/requirements.txt', 'flask\nflask-login\nflask-admin\n'],
+        ['web/shop/models.py', null],
+        ['tools/requirements.txt', 'fastapi\n'],
+      ];
+      for (const [path, text] of steps) {
+        if (text === null) ws.delete(path);
+        else ws.set(path, text);
+        const updated = await session.update([path]);
+        assert.equal(strip(updated), strip(await fresh(ws)), `after changing ${path}`);
+      }
+    } finally {
+      session.dispose();
+    }
+  });
+});
