@@ -7,7 +7,7 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, type Scalar } from 'yaml';
 import type { Dependency, ManifestResult } from '../model';
-import { normalizeName } from '../text';
+import { normalizeName, splitLines } from '../text';
 import { LineIndex, markUnreadable, problem, quote } from './common';
 import { parseLogicalLine } from './requirements';
 
@@ -15,6 +15,17 @@ import { parseLogicalLine } from './requirements';
 export function parseCondaEnv(text: string, file: string): ManifestResult {
   const result: ManifestResult = { dependencies: [], problems: [], includes: [], options: [] };
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (body.length > MAX_CONDA_CHARS) {
+    result.problems.push(problem(file, null, `larger than ${MAX_CONDA_CHARS} characters; not read (environment files are a few kilobytes)`, 'warning'));
+    markUnreadable(result);
+    return result;
+  }
+  const depth = nestingDepth(body);
+  if (depth > MAX_YAML_NESTING) {
+    result.problems.push(problem(file, null, `invalid YAML: nested more than ${MAX_YAML_NESTING} levels deep; not read`));
+    markUnreadable(result);
+    return result;
+  }
   const doc = parseDocument(body);
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
@@ -60,6 +71,48 @@ export function parseCondaEnv(text: string, file: string): ManifestResult {
   return result;
 }
 
+/**
+ * The largest environment file read. The YAML library takes quadratic time on some shapes (a
+ * quarter megabyte of quotes, anchors or tags took minutes); at this size the worst of them takes
+ * about 3 s, and real environment files are a few kilobytes.
+ */
+export const MAX_CONDA_CHARS = 65_536;
+
+/** How deep an environment file may nest (real ones: 3). */
+export const MAX_YAML_NESTING = 64;
+
+/**
+ * An upper bound on how deep the collections of a YAML text nest, found in one pass without
+ * recursion. yaml's parser and composer recurse once per level, so a deeply nested file (10,000
+ * `[` or `- - - …`) would exhaust the stack there, and a stack overflow at the wrong moment can
+ * abort the whole process in V8 rather than throw. Counted per line: the block levels open by
+ * indentation, the block indicators on the line (`- `, `? `, `: `), and the flow brackets open
+ * (`[`, `{`; quotes are not told apart, which only over-counts). Real environment files stay under 10.
+ */
+export function nestingDepth(text: string): number {
+  const indents: number[] = [];
+  let flow = 0;
+  let max = 0;
+  for (const line of splitLines(text)) {
+    let indent = 0;
+    while (line.charCodeAt(indent) === 32) indent++;
+    if (indent === line.length || line[indent] === '#') continue;
+    while (indents.length > 0 && indents[indents.length - 1] >= indent) indents.pop();
+    indents.push(indent);
+    let indicators = 0;
+    let lineFlow = flow;
+    for (let i = indent; i < line.length; i++) {
+      const c = line[i];
+      if (c === '[' || c === '{') lineFlow++;
+      else if ((c === ']' || c === '}') && lineFlow > 0) lineFlow--;
+      else if ((c === '-' || c === '?' || c === ':') && (i === indent || line[i - 1] === ' ') && (i + 1 === line.length || line[i + 1] === ' ')) indicators++;
+      max = Math.max(max, indents.length + indicators + lineFlow);
+    }
+    flow = lineFlow;
+  }
+  return max;
+}
+
 /** Where the value of a scalar starts (past its opening quote). */
 function valueStart(s: Scalar): number {
   const start = s.range?.[0] ?? 0;
@@ -103,9 +156,11 @@ function condaSpec(item: Scalar, file: string, lines: LineIndex, result: Manifes
  */
 function condaVersion(rest: string): string {
   const r = rest.trim();
-  const bracket = /^\[.*?\bversion\s*=\s*(['"]?)([^'"\],]+)\1.*\]$/.exec(r);
-  if (bracket) return bracket[2].replace(/\s+/g, '');
-  if (r.startsWith('[')) return '';
+  if (r.startsWith('[')) {
+    // (No `.*` around the search: those backtrack quadratically on a long spec without a match.)
+    const version = r.endsWith(']') ? /\bversion\s*=\s*(['"]?)([^'"\],]+)\1/.exec(r) : null;
+    return version ? version[2].replace(/\s+/g, '') : '';
+  }
   const exactBuild = /^=([^=\s]+)=\S+$/.exec(r);
   if (exactBuild) return `=${exactBuild[1]}`;
   // "name version build": the version is the first word once operators are glued to it.

@@ -69,15 +69,40 @@ export interface ManifestRead {
  * Dependencies of files reached through `-c` get kind 'constraint'; other requirements files get
  * the kind their path suggests (`requirementsKindFor`). Files larger than `maxBytes` or binary are
  * skipped with a problem; files that are not UTF-8 are read as Latin-1 with a warning.
+ * `signal` is checked before each file (a cancelled read rejects with its reason).
  */
 export async function readManifests(
   ws: Workspace,
   files: string[],
   parser: PythonParser,
   maxBytes = 1_000_000,
+  signal?: AbortSignal,
 ): Promise<ManifestRead> {
   const results = new Map<string, ManifestResult>();
   const problems: Problem[] = [];
+  const folderIsReal = new Map<string, Promise<boolean>>();
+
+  /**
+   * True when every folder on the way to `file` is a folder, not a link. An include names a path,
+   * and the operating system would follow a link among its folders out of the workspace; the walk
+   * never follows links, and neither do includes.
+   */
+  const viaRealFolders = async (file: string): Promise<boolean> => {
+    const parts = file.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      const dir = parts.slice(0, i).join('/');
+      let real = folderIsReal.get(dir);
+      if (!real) {
+        real = ws.stat(dir).then(
+          (s) => s.type === 'dir',
+          () => true, // a missing folder: reading the file will say so
+        );
+        folderIsReal.set(dir, real);
+      }
+      if (!(await real)) return false;
+    }
+    return true;
+  };
 
   /** Reads a file's text; undefined (with problems recorded) when it cannot be used. */
   const readText = async (
@@ -86,7 +111,16 @@ export async function readManifests(
   ): Promise<string | undefined> => {
     let bytes: Uint8Array;
     try {
-      const stat = await ws.stat(file);
+      // Folders first: a stat through a linked folder would already reach outside.
+      const linked = from !== undefined && !(await viaRealFolders(file));
+      const stat = linked ? undefined : await ws.stat(file);
+      if (from && (!stat || stat.type === 'symlink')) {
+        const p = problem(from.file, from.line, `${from.constraint ? '-c' : '-r'} ${quote(file)}: the path goes through a link; links are not followed`, 'warning');
+        results.get(from.file)?.problems.push(p);
+        problems.push(p);
+        return undefined;
+      }
+      if (!stat) return undefined;
       if (stat.type !== 'file') throw Object.assign(new Error('not a file'), { code: 'ENOENT' });
       if (stat.size > maxBytes) {
         problems.push(problem(file, null, `larger than ${maxBytes} bytes (${stat.size}); not read`, 'warning'));
@@ -130,6 +164,7 @@ export async function readManifests(
     chain: string[],
     from?: { file: string; line: number; constraint: boolean },
   ): Promise<void> => {
+    signal?.throwIfAborted();
     const text = await readText(file, from);
     if (text === undefined) return;
     let result: ManifestResult;
@@ -165,6 +200,7 @@ export async function readManifests(
 
   for (const file of files) {
     if (results.has(file)) continue;
+    signal?.throwIfAborted();
     try {
       const format = manifestFormatOf(file);
       if (!format) {
@@ -173,6 +209,7 @@ export async function readManifests(
       }
       await visit(file, format, false, [file]);
     } catch (e) {
+      if (signal?.aborted) throw e;
       problems.push(problem(file, null, `could not be read: ${errorText(e)}`));
     }
   }

@@ -43,8 +43,22 @@ export type Pep508Result =
 
 const ENV_VAR = /\$\{[A-Z0-9_]+\}/g;
 
+/**
+ * Bounds on what is handed to the grammar, whose parser recurses per nesting level and memoises per
+ * character: no real requirement comes near them, and a hostile one cannot exhaust the stack or
+ * make one line cost seconds.
+ */
+export const MAX_REQUIREMENT_LENGTH = 16_384;
+export const MAX_MARKER_NESTING = 32;
+
 /** Parses one PEP 508 requirement string (a trailing `# comment` is allowed). Never throws. */
 export function parsePep508(text: string): Pep508Result {
+  if (text.length > MAX_REQUIREMENT_LENGTH) {
+    return { ok: false, error: `longer than ${MAX_REQUIREMENT_LENGTH} characters; not parsed` };
+  }
+  if (nesting(text) > MAX_MARKER_NESTING) {
+    return { ok: false, error: `parentheses nested more than ${MAX_MARKER_NESTING} levels deep; not parsed` };
+  }
   const masked = text.replace(ENV_VAR, (m) => 'x'.repeat(m.length));
   const first = tryParse(masked);
   if (first.ok) return build(text, first.value);
@@ -55,7 +69,8 @@ export function parsePep508(text: string): Pep508Result {
   }
 
   // `name [extras] @ url ; marker`: blank out "@ url" to parse name and marker, check the URL apart.
-  const urlMarker = /^(\s*[A-Za-z0-9][A-Za-z0-9._-]*\s*(?:\[[^\]]*\])?\s*)@(\s*)(\S+)\s+;/.exec(masked);
+  // (Written so that no two quantifiers compete for the same blanks: linear on any input.)
+  const urlMarker = /^(\s*[A-Za-z0-9][A-Za-z0-9._-]*\s*(?:\[[^\]]*\]\s*)?)@(\s*)(\S+)\s+;/.exec(masked);
   if (urlMarker) {
     const urlStart = urlMarker[1].length + 1 + urlMarker[2].length;
     const urlEnd = urlStart + urlMarker[3].length;
@@ -70,6 +85,18 @@ export function parsePep508(text: string): Pep508Result {
     }
   }
   return first.error;
+}
+
+/** The deepest nesting of parentheses in the text. */
+function nesting(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40) max = Math.max(max, ++depth);
+    else if (c === 41 && depth > 0) depth--;
+  }
+  return max;
 }
 
 type Parsed = { ok: true; value: RequirementWithLocation } | { ok: false; error: Extract<Pep508Result, { ok: false }> };
@@ -143,6 +170,15 @@ export function looksLikePath(text: string): boolean {
   return text.startsWith('.') || text.includes('/') || text.includes('\\') || ARCHIVE.test(text);
 }
 
+/** decodeURIComponent that keeps a malformed escape ("%", "%zz") as written instead of throwing. */
+function decodeUri(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
 /**
  * The project name a URL or path names, without downloading it: the `#egg=` fragment, else a wheel
  * file name (`Django-4.2-py3-none-any.whl`), else an sdist file name (`Django-4.2.tar.gz`).
@@ -150,7 +186,7 @@ export function looksLikePath(text: string): boolean {
 export function nameFromUrl(url: string): string | undefined {
   const egg = /[#&]egg=([^&\s]+)/.exec(url);
   if (egg) {
-    const name = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(decodeURIComponent(egg[1]));
+    const name = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(decodeUri(egg[1]));
     return name ? name[0] : undefined;
   }
   const path = url.split(/[?#]/)[0];

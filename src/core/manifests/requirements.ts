@@ -71,10 +71,14 @@ export function logicalLines(text: string): LogicalLine[] {
     const lineNo = i + 1;
     const isComment = /^\s*#/.test(raw);
     // pip needs the `\` to be the last character; trailing blanks after it are forgiven here.
-    const continued = !isComment && /\\\s*$/.test(raw);
+    // (trimEnd and a loop rather than /\\+\s*$/, which backtracks quadratically on long runs.)
+    const trimmed = raw.trimEnd();
+    const continued = !isComment && trimmed.endsWith('\\');
     if (continued) {
+      let end = trimmed.length;
+      while (end > 0 && trimmed[end - 1] === '\\') end--;
       pending ??= { text: '', line: lineNo, pieces: [] };
-      add(pending, raw.replace(/\\+\s*$/, ''), lineNo);
+      add(pending, trimmed.slice(0, end), lineNo);
       continue;
     }
     if (pending) {
@@ -308,7 +312,7 @@ function pushUrlDependency(
 function parseRequirementText(l: LogicalLine, start: number, end: number, sink: Sink): void {
   const text = l.text.slice(0, end);
   const body = text.slice(start);
-  const pep508Url = /^[A-Za-z0-9][A-Za-z0-9._-]*\s*(\[[^\]]*\])?\s*@/.test(body);
+  const pep508Url = /^[A-Za-z0-9][A-Za-z0-9._-]*\s*(?:\[[^\]]*\]\s*)?@/.test(body);
   if (!pep508Url && (isUrl(body) || looksLikePath(body.split(';')[0].trim()))) {
     // pip splits a URL's marker at "; " and a path's at ";".
     const sep = isUrl(body) ? body.indexOf('; ') : body.indexOf(';');

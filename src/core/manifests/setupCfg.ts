@@ -83,17 +83,20 @@ export function readIni(text: string): { sections: Map<string, IniSection>; prob
       problems.push({ line: lineNo, message: 'text before the first [section] header (configparser rejects this)' });
       return;
     }
-    const kv = /^(.*?)\s*[=:]\s*(.*)$/.exec(stripped);
-    if (!kv || kv[1] === '') {
+    // The key runs to the first delimiter. (indexOf and trims rather than /^(.*?)\s*[=:]\s*(.*)$/,
+    // which backtracks quadratically on a long line of blanks without a delimiter.)
+    const delimiter = stripped.search(/[=:]/);
+    const key = delimiter < 0 ? '' : stripped.slice(0, delimiter).trimEnd();
+    if (key === '') {
       problems.push({ line: lineNo, message: `line ${quote(stripped)} is neither "key = value" nor a continuation` });
       return;
     }
-    const key = kv[1];
+    const value = stripped.slice(delimiter + 1).trimStart();
     if (section.options.has(key)) {
       problems.push({ line: lineNo, message: `option ${key} appears twice in [${section.name}] (configparser rejects this)` });
     }
-    const valueColumn = kv[2] === '' ? column + stripped.length : column + stripped.length - kv[2].length;
-    option = { key, line: lineNo, lines: [{ text: kv[2], line: lineNo, column: valueColumn }] };
+    const valueColumn = column + stripped.length - value.length;
+    option = { key, line: lineNo, lines: [{ text: value, line: lineNo, column: valueColumn }] };
     section.options.set(key, option);
   });
   return { sections, problems };

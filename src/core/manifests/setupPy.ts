@@ -262,7 +262,11 @@ const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\'
 /** Python's string escapes (the ones a requirement string could contain). */
 function decodeEscapes(s: string): string {
   return s.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|\r?\n|.)/g, (m, e: string) => {
-    if (/^[xuU]/.test(e) && e.length > 1) return String.fromCodePoint(parseInt(e.slice(1), 16));
+    if (/^[xuU]/.test(e) && e.length > 1) {
+      // Python rejects \U escapes past U+10FFFF (a syntax error); keep those as written.
+      const code = parseInt(e.slice(1), 16);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : m;
+    }
     if (e.startsWith('\r') || e === '\n') return '';
     return SIMPLE_ESCAPES[e] ?? m;
   });
@@ -283,8 +287,11 @@ function setupCalls(root: Node): Node[] {
           ['setuptools', 'distutils.core'].includes(f.childForFieldName('object')?.text ?? ''));
       if (isSetup) out.push(n);
     }
-    for (let i = n.namedChildCount - 1; i >= 0; i--) {
-      const c = n.namedChild(i);
+    // namedChildren in one call: namedChild(i) walks from the first child each time, which made
+    // this quadratic on a node with 100,000s of children.
+    const children = n.namedChildren;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const c = children[i];
       if (c) stack.push(c);
     }
   }

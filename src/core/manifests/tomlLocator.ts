@@ -224,7 +224,10 @@ const ESCAPES: Record<string, string> = { b: '\b', t: '\t', n: '\n', f: '\f', r:
 /** Decodes the escapes of a TOML basic string (enough for key names and comparison). */
 function decodeBasic(raw: string): string {
   return raw.replace(/\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|x[0-9A-Fa-f]{2}|\s*\n\s*|.)/g, (_m, e: string) => {
-    if (/^[uUx]/.test(e)) return String.fromCodePoint(parseInt(e.slice(1), 16));
+    if (/^[uUx]/.test(e)) {
+      const code = parseInt(e.slice(1), 16);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD';
+    }
     if (/^\s*\n/.test(e)) return '';
     return ESCAPES[e] ?? e;
   });

@@ -7,6 +7,7 @@
  *
  * The syntax it looks at is in queries/python.scm; what each construct means is in rules.ts.
  */
+import type { QueryCapture } from 'web-tree-sitter';
 import type { Evidence, Observation, ObservationKind, Problem } from '../model';
 import { nodeRange, stringValue, type Node, type PythonParser } from './parser';
 import query from './queries/python.scm';
@@ -38,6 +39,12 @@ export interface FileAnalysis {
 
 const SQL_START = /^\s*(select|insert|update|delete|create|drop|alter|with)\s/i;
 
+/**
+ * The longest the query may run on one file before its analysis stops with a problem. A backstop
+ * against pathological input only: a real 1 MB source file takes well under a second.
+ */
+export const QUERY_BUDGET_MS = 10_000;
+
 /** Analyzes one Python file. Never throws for bad input: problems are returned instead. */
 export function analyzePython(parser: PythonParser, text: string, file: string): FileAnalysis {
   const result: FileAnalysis = { observations: [], classes: [], imports: [], problems: [] };
@@ -54,7 +61,10 @@ export function analyzePython(parser: PythonParser, text: string, file: string):
       });
     }
     const ctx = new FileContext(file, lines, result);
-    const captures = parser.query(query).captures(root);
+    const { captures, complete } = captureAll(parser, root);
+    if (!complete) {
+      result.problems.push({ file, line: null, message: `analysis stopped after ${QUERY_BUDGET_MS / 1000} s (pathological syntax); results for this file are partial`, severity: 'warning' });
+    }
     // Pass 1: imports and bindings, so that pass 2 can qualify names used before their import line.
     for (const c of captures) {
       if (c.name === 'import.module') ctx.importModule(c.node, c.node.text);
@@ -87,12 +97,38 @@ export function analyzePython(parser: PythonParser, text: string, file: string):
   return result;
 }
 
-function firstError(node: Node): Node | undefined {
-  if (node.type === 'ERROR' || node.isMissing) return node;
-  for (const c of node.children) {
-    if (c && (c.hasError || c.isMissing)) {
-      const found = firstError(c);
-      if (found) return found;
+/**
+ * Runs the query over the tree, within QUERY_BUDGET_MS. tree-sitter's query cursor slows down
+ * quadratically on a node with very many error children (30,000 stray brackets took seconds, a
+ * 1 MB file of them would take minutes), so a broken module is queried one top-level statement at
+ * a time, which gives the same captures in the same order in linear time.
+ */
+function captureAll(parser: PythonParser, root: Node): { captures: QueryCapture[]; complete: boolean } {
+  const q = parser.query(query);
+  const deadline = Date.now() + QUERY_BUDGET_MS;
+  let stopped = false;
+  // Returning true cancels the query (web-tree-sitter calls this periodically while it runs).
+  const progressCallback = (): boolean => (stopped ||= Date.now() > deadline);
+  const parts = root.hasError && root.childCount > 64 ? root.children : [root];
+  const captures: QueryCapture[] = [];
+  for (const part of parts) {
+    if (!part) continue;
+    for (const c of q.captures(part, { progressCallback })) captures.push(c);
+    if (stopped) break;
+  }
+  return { captures, complete: !stopped };
+}
+
+/** The first ERROR or missing node, depth first (iterative: a tree can be 10,000s of levels deep). */
+function firstError(root: Node): Node | undefined {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'ERROR' || node.isMissing) return node;
+    const children = node.children;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const c = children[i];
+      if (c && (c.hasError || c.isMissing)) stack.push(c);
     }
   }
   return undefined;
@@ -376,11 +412,13 @@ function joinModule(mod: string, name: string): string {
   return mod.endsWith('.') ? `${mod}${name}` : `${mod}.${name}`;
 }
 
+/** `a`, `a.b`, `a.b.c` ...: identifiers joined by attribute access (a loop: chains can be very long). */
 function isDotted(node: Node): boolean {
-  if (node.type === 'identifier') return true;
-  if (node.type !== 'attribute') return false;
-  const obj = node.childForFieldName('object');
-  return !!obj && isDotted(obj);
+  for (let n: Node | null = node; n; n = n.childForFieldName('object')) {
+    if (n.type === 'identifier') return true;
+    if (n.type !== 'attribute') return false;
+  }
+  return false;
 }
 
 function lastSegment(q: string): string {
@@ -416,26 +454,52 @@ function enclosingScope(node: Node): 'module' | 'other' {
   return 'module';
 }
 
-function stringsIn(node: Node): Node[] {
-  if (node.type === 'string' || node.type === 'concatenated_string') return [node];
-  if (node.type === 'list' || node.type === 'tuple' || node.type === 'parenthesized_expression' || node.type === 'binary_operator' || node.type === 'expression_list') {
-    return node.namedChildren.flatMap((c) => (c ? stringsIn(c) : []));
+const STRING_CONTAINERS: ReadonlySet<string> = new Set(['list', 'tuple', 'parenthesized_expression', 'binary_operator', 'expression_list']);
+const CALL_CONTAINERS: ReadonlySet<string> = new Set([...STRING_CONTAINERS, 'list_splat']);
+
+/**
+ * The nodes of a tree, depth first in source order, that `pick` keeps; `descend` says which
+ * nodes' named children are looked into. Iterative, so no input nesting can overflow the stack.
+ */
+function collect(node: Node, pick: (n: Node) => boolean, descend: (n: Node) => readonly (Node | null)[] | undefined): Node[] {
+  const out: Node[] = [];
+  const stack: Node[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (pick(n)) {
+      out.push(n);
+      continue;
+    }
+    const children = descend(n) ?? [];
+    for (let i = children.length - 1; i >= 0; i--) {
+      const c = children[i];
+      if (c) stack.push(c);
+    }
   }
-  return [];
+  return out;
 }
 
+/** String literals in a list/tuple/`+` expression (INSTALLED_APPS). */
+function stringsIn(node: Node): Node[] {
+  return collect(
+    node,
+    (n) => n.type === 'string' || n.type === 'concatenated_string',
+    (n) => (STRING_CONTAINERS.has(n.type) ? n.namedChildren : undefined),
+  );
+}
+
+/** path()/re_path()/url() calls in a URL conf expression, looking inside wrappers such as i18n_patterns(...). */
 function callsIn(node: Node): Node[] {
-  if (node.type === 'call') {
-    const fn = node.childForFieldName('function');
+  const isRoute = (n: Node) => {
+    if (n.type !== 'call') return false;
+    const fn = n.childForFieldName('function');
     const last = fn ? lastSegment(fn.text) : '';
-    // i18n_patterns(path(...), ...) and similar wrappers: look inside.
-    if (last === 'path' || last === 're_path' || last === 'url') return [node];
-    return (node.childForFieldName('arguments')?.namedChildren ?? []).flatMap((c) => (c ? callsIn(c) : []));
-  }
-  if (node.type === 'list' || node.type === 'tuple' || node.type === 'parenthesized_expression' || node.type === 'binary_operator' || node.type === 'expression_list' || node.type === 'list_splat') {
-    return node.namedChildren.flatMap((c) => (c ? callsIn(c) : []));
-  }
-  return [];
+    return last === 'path' || last === 're_path' || last === 'url';
+  };
+  return collect(node, isRoute, (n) => {
+    if (n.type === 'call') return n.childForFieldName('arguments')?.namedChildren ?? [];
+    return CALL_CONTAINERS.has(n.type) ? n.namedChildren : undefined;
+  });
 }
 
 /** Which observation kinds are specific enough that one file reporting them twice means two things. */

@@ -28,12 +28,85 @@ function locate(file: string): string {
 
 let loading: Promise<Language> | undefined;
 
+/** The options given to the runtime: emscripten uses this object as its module and keeps the heap views on it. */
+const runtime: { locateFile: () => string; HEAPU8?: Uint8Array } = { locateFile: () => locate(RUNTIME_WASM) };
+
+/**
+ * Bytes of WebAssembly memory tree-sitter holds on this thread (undefined before the first parser).
+ * WebAssembly memory grows and never shrinks, so a leak of trees or parsers shows as growth here;
+ * the resource tests watch it.
+ */
+export function wasmMemoryBytes(): number | undefined {
+  return runtime.HEAPU8?.buffer.byteLength;
+}
+
 function loadLanguage(): Promise<Language> {
   loading ??= (async () => {
-    await Parser.init({ locateFile: () => locate(RUNTIME_WASM) });
+    await Parser.init(runtime);
     return Language.load(fs.readFileSync(locate(PYTHON_WASM)));
   })();
   return loading;
+}
+
+/**
+ * The longest one parse may run before it is stopped. A backstop against pathological input only
+ * (30,000 lines ending in a backslash): a real 1 MB source file parses in well under 3 s.
+ */
+export const PARSE_BUDGET_MS = 10_000;
+
+/** How many consecutive comment lines are blanked before parsing (see blankCommentRuns). */
+export const COMMENT_RUN = 32;
+
+/**
+ * The text with each long run of comment-only lines (COMMENT_RUN or more in a row) turned into
+ * blanks of the same length. tree-sitter-python's scanner takes quadratic time over consecutive
+ * comment lines (8,000 took 2 s, 16,000 took 12 s; a megabyte of them would take an hour), and
+ * nothing in the analysis reads comments. Every offset, line and column stays the same, and
+ * callers read evidence excerpts from the original text. Only a run of 32+ lines starting with
+ * `#` inside a triple-quoted string would be blanked by mistake, and no string the analysis
+ * reads (a route, an app label, a requirement) looks like that.
+ */
+export function blankCommentRuns(text: string): string {
+  // Line starts, and whether each line's first non-blank character is '#'.
+  const starts: number[] = [];
+  const comment: boolean[] = [];
+  let longest = 0;
+  let run = 0;
+  for (let i = 0; i <= text.length; ) {
+    starts.push(i);
+    let j = i;
+    while (j < text.length && (text[j] === ' ' || text[j] === '\t' || text[j] === '\f')) j++;
+    const isComment = text[j] === '#';
+    comment.push(isComment);
+    run = isComment ? run + 1 : 0;
+    longest = Math.max(longest, run);
+    while (j < text.length && text[j] !== '\n' && text[j] !== '\r') j++;
+    if (j >= text.length) break;
+    i = j + (text[j] === '\r' && text[j + 1] === '\n' ? 2 : 1);
+  }
+  if (longest < COMMENT_RUN) return text;
+  const out: string[] = [];
+  let copied = 0;
+  for (let k = 0; k < starts.length; ) {
+    if (!comment[k]) {
+      k++;
+      continue;
+    }
+    let end = k;
+    while (end < starts.length && comment[end]) end++;
+    if (end - k >= COMMENT_RUN) {
+      for (let m = k; m < end; m++) {
+        const hash = text.indexOf('#', starts[m]);
+        let eol = hash;
+        while (eol < text.length && text[eol] !== '\n' && text[eol] !== '\r') eol++;
+        out.push(text.slice(copied, hash), ' '.repeat(eol - hash));
+        copied = eol;
+      }
+    }
+    k = end;
+  }
+  out.push(text.slice(copied));
+  return out.join('');
 }
 
 /** A Python parser with its compiled queries. Create with `PythonParser.create()`; `dispose()` frees it. */
@@ -66,11 +139,22 @@ export class PythonParser {
 
   /**
    * Parses `text` and runs `fn` on the tree, freeing the tree afterwards whatever happens. Returns
-   * undefined when tree-sitter gives no tree (it never should for Python).
+   * undefined when tree-sitter gives no tree (it never should for Python). Throws when the parse
+   * runs past PARSE_BUDGET_MS (pathological input only).
    */
   withTree<T>(text: string, fn: (tree: Tree) => T): T | undefined {
     if (this.disposed) throw new Error('PythonParser used after dispose()');
-    const tree = this.parser.parse(text);
+    const deadline = Date.now() + PARSE_BUDGET_MS;
+    let stopped = false;
+    // Returning true cancels the parse (web-tree-sitter calls this periodically while it runs).
+    const progressCallback = (): boolean => (stopped ||= Date.now() > deadline);
+    const tree = this.parser.parse(blankCommentRuns(text), null, { progressCallback });
+    if (stopped) {
+      tree?.delete();
+      // A cancelled parser would resume where it stopped on the next parse.
+      this.parser.reset();
+      throw new Error(`parsing stopped after ${PARSE_BUDGET_MS / 1000} s (pathological syntax)`);
+    }
     if (!tree) return undefined;
     try {
       return fn(tree);
