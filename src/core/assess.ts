@@ -216,14 +216,15 @@ export class AssessmentSession {
     const manifestFiles = this.files.filter((f) => manifestFormatOf(f.path) !== undefined).map((f) => f.path);
     const needsParser = manifestFiles.some(isSetupPy);
     const parser = needsParser ? await this.manifestParser() : (undefined as unknown as PythonParser);
-    const manifests = await readManifests(this.ws, manifestFiles, parser, this.maxBytes);
+    const manifests = await readManifests(this.ws, manifestFiles, parser, this.maxBytes, this.options.signal);
     this.manifestProblems = manifests.problems;
     this.depsByFile = new Map();
     for (const [file, result] of manifests.results) this.depsByFile.set(file, result.dependencies);
   }
 
   private readPython(f: FileEntry): Promise<Uint8Array | Error> {
-    if (f.size > this.maxBytes) return Promise.resolve(new Uint8Array(0));
+    // An empty file needs no read (a hostile workspace can hold tens of thousands, each a round trip in VS Code).
+    if (f.size > this.maxBytes || f.size === 0) return Promise.resolve(new Uint8Array(0));
     return this.ws.readFile(f.path).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
   }
 

@@ -147,12 +147,12 @@ function yes(b: boolean): string {
 
 /** Escapes text for Markdown table cells and inline use. */
 export function mdEscape(s: string): string {
-  return s.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  return s.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, ' ');
 }
 
 /** Inline code for a workspace-derived string (a path), safe in a table cell. */
 function mdCode(s: string): string {
-  return `\`${s.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')}\``;
+  return `\`${s.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\r\n|\r|\n/g, ' ')}\``;
 }
 
 function favours(f: Finding): string {

@@ -39,7 +39,10 @@ export class DependencyHoverProvider implements vscode.HoverProvider {
     if (!format) return undefined;
     const key = document.uri.toString();
     if (!this.cache || this.cache.uri !== key || this.cache.version !== document.version) {
-      this.cache = { uri: key, version: document.version, deps: dependenciesIn(document.getText(), path, format) };
+      // The same size limit as the scan: a huge manifest is not parsed on the editor's thread.
+      const maxBytes = vscode.workspace.getConfiguration('frameworkFit', document.uri).get<number>('maxFileSize', 1_000_000);
+      const text = document.getText();
+      this.cache = { uri: key, version: document.version, deps: text.length > maxBytes ? [] : dependenciesIn(text, path, format) };
     }
     const dep = dependencyAt(this.cache.deps, position.line + 1, position.character + 1);
     if (!dep) return undefined;

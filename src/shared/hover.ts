@@ -105,13 +105,16 @@ const ROLES: Readonly<Record<PackageRole, string>> = {
 
 /** Escapes text for the hover's Markdown (theme icons are on, so "$(" is escaped too). */
 export function hoverEscape(s: string): string {
-  return mdEscape(s).replace(/\$\(/g, '\\$(');
+  // mdEscape folds \n and \r\n; a lone \r is a line break to Markdown too.
+  return mdEscape(s).replace(/\r/g, ' ').replace(/\$\(/g, '\\$(');
 }
 
 /** An inline code span that holds any text (a fence longer than the longest backtick run). */
 export function codeSpan(s: string): string {
-  const text = s.replace(/\r?\n/g, ' ');
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  // Any line break (a lone \r too) would end the span and let the rest be read as Markdown.
+  const text = s.replace(/\r\n|\r|\n/g, ' ');
+  let longest = 0; // a loop, not Math.max(...runs): a long name can hold more runs than a call takes arguments
+  for (const run of text.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
   const fence = '`'.repeat(longest + 1);
   const pad = text.startsWith('`') || text.endsWith('`') || text === '' ? ' ' : '';
   return `${fence}${pad}${text}${pad}${fence}`;

@@ -10,7 +10,9 @@
  * web-component runtime (lit) to load in every window, and keeps the CSP to our own script.
  *
  * Safety: every string from the host comes from the workspace (paths, messages, package names), so
- * text only ever goes into the DOM through `textContent` and attribute setters, never innerHTML.
+ * text only ever goes into the DOM through `textContent` and attribute setters, never innerHTML,
+ * and with bidirectional and other control characters made visible (protocol.ts `visibleText`),
+ * so that a name cannot reorder or hide the text around it.
  *
  * State across hide/show: the last model and the UI state (open groups, expanded evidence) are
  * kept with setState, so the view paints at once when shown again, before the host answers.
@@ -26,7 +28,7 @@ import type {
   SidebarState,
   WebviewToHost,
 } from '../shared/protocol';
-import { isHostToWebview } from '../shared/protocol';
+import { isHostToWebview, visibleText } from '../shared/protocol';
 
 interface VsCodeApi<S> {
   postMessage(msg: WebviewToHost): void;
@@ -75,12 +77,15 @@ function persist(): void {
 
 type Attrs = Record<string, string | undefined>;
 
+/** Attributes a person reads (tooltips, screen-reader labels): shown through visibleText too. */
+const READ_ATTRIBUTES = new Set(['title', 'aria-label']);
+
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Node | string | undefined | false)[]): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) if (value !== undefined) node.setAttribute(name, value);
+  for (const [name, value] of Object.entries(attrs)) if (value !== undefined) node.setAttribute(name, READ_ATTRIBUTES.has(name) ? visibleText(value) : value);
   for (const child of children) {
     if (child === undefined || child === false) continue;
-    node.append(typeof child === 'string' ? document.createTextNode(child) : child);
+    node.append(typeof child === 'string' ? document.createTextNode(visibleText(child)) : child);
   }
   return node;
 }
@@ -381,7 +386,7 @@ app.addEventListener('keydown', (ev) => {
 // ---------------------------------------------------------------------------------------------
 
 function announce(text: string): void {
-  announcer.textContent = text;
+  announcer.textContent = visibleText(text);
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
@@ -402,9 +407,9 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     case 'progress': {
       progress = m.message;
       const footer = app.querySelector('.footer');
-      if (footer && ui.model?.status === 'scanning') footer.textContent = m.message;
+      if (footer && ui.model?.status === 'scanning') footer.textContent = visibleText(m.message);
       const block = app.querySelector('.status-block .muted');
-      if (block && !ui.model?.project) block.textContent = m.message;
+      if (block && !ui.model?.project) block.textContent = visibleText(m.message);
       return;
     }
     default:

@@ -132,7 +132,7 @@ export function generateHostileWorkspace(options: HostileOptions = {}, at?: stri
     'pyproject.toml',
     `[project]\nname = "hostile"\ndependencies = ["django<5; extra == '${HOSTILE.script}'", "${HOSTILE.template}"]\n\n[tool.poetry.dependencies]\n"${HOSTILE.img.replace(/"/g, '\\"')}" = "*"\n"${HOSTILE.backticks}" = { version = "${HOSTILE.script}" }\n`,
   );
-  write(root, 'Pipfile', `[packages]\n"<svg onload=alert(1)>" = "*"\nflask = {version = "${HOSTILE.img.replace(/"/g, '\\"')}"}\n`);
+  write(root, 'Pipfile', `[packages]\n"<svg onload=alert(1)>" = "*"\n"cr\\r\\r[click](command:frameworkFit.assess)" = "*"\nflask = {version = "${HOSTILE.img.replace(/"/g, '\\"')}"}\n`);
   write(root, 'setup.cfg', `[options]\ninstall_requires =\n    ${HOSTILE.script}\n    flask>=3\n`);
   write(root, 'environment.yml', `dependencies:\n  - "${HOSTILE.img.replace(/"/g, '\\"')}"\n  - pip:\n    - "${HOSTILE.backticks}"\n`);
   write(root, 'setup.py', `from setuptools import setup\nsetup(install_requires=["flask", "${HOSTILE.script}", "\\U7FFFFFFF"])\n`);

@@ -12,6 +12,7 @@ import type { Assessment } from '../../src/core/model';
 import { PythonParser } from '../../src/core/python/parser';
 import { toMarkdown, toText } from '../../src/core/report';
 import { NodeWorkspace, type Workspace } from '../../src/core/workspace';
+import { dependencyHover, HOVER_COMMANDS } from '../../src/shared/hover';
 import { generateHostileWorkspace, HOSTILE, type HostileWorkspace } from '../hostile/generate';
 
 /** Bounds the assessment must stay within (measured: see docs/security.md). */
@@ -40,6 +41,29 @@ class SpyWorkspace implements Workspace {
     this.statted.push(path);
     return this.inner.stat(path);
   }
+}
+
+/** A Markdown line without its code spans (CommonMark: a run of n backticks up to the next run of exactly n). */
+function withoutCodeSpans(line: string): string {
+  let out = '';
+  for (let i = 0; i < line.length; ) {
+    if (line[i] !== '`' || (i > 0 && line[i - 1] === '\\')) {
+      out += line[i++];
+      continue;
+    }
+    let n = 0;
+    while (line[i + n] === '`') n++;
+    const close = new RegExp(`(?<!\`)\`{${n}}(?!\`)`, 'g');
+    close.lastIndex = i + n;
+    const m = close.exec(line);
+    if (!m) {
+      out += line.slice(i, i + n);
+      i += n;
+      continue;
+    }
+    i = m.index + n;
+  }
+  return out;
 }
 
 describe('the hostile workspace', function () {
@@ -130,11 +154,30 @@ describe('the hostile workspace', function () {
     assert.ok(a.projects.some((p) => p.dependencies.some((d) => d.rawName === HOSTILE.img)), 'a package named with HTML');
   });
 
+  it('hovers on hostile entries: no markup, no link but our own trusted commands', () => {
+    let checked = 0;
+    for (const project of a.projects) {
+      for (const dep of project.dependencies) {
+        const md = dependencyHover(dep, { today: new Date('2025-06-01'), assessed: true, project: { key: 'k', label: project.root, assessment: project }, commands: true });
+        for (const line of md.split('\n')) {
+          const outsideCode = withoutCodeSpans(line);
+          assert.ok(!/(^|[^\\])</.test(outsideCode), `raw markup in a hover: ${line}`);
+          for (const m of outsideCode.matchAll(/(^|[^\\])\]\(([^)\s]*)/g)) {
+            assert.ok(HOVER_COMMANDS.some((c) => m[2].startsWith(`command:${c}?`)), `hover links to ${m[2]}`);
+          }
+        }
+        assert.ok(!/\r/.test(md), 'a carriage return from a name would start a new Markdown block');
+        checked++;
+      }
+    }
+    assert.ok(checked > 10);
+  });
+
   it('renders the text and Markdown reports without raw markup from names', () => {
     // Outside code spans (where Markdown shows text as written), every < is escaped.
     const md = toMarkdown(a);
     for (const line of md.split('\n')) {
-      const outsideCode = line.replace(/(`+)[^`]*?\1/g, '');
+      const outsideCode = withoutCodeSpans(line);
       assert.ok(!/(^|[^\\])</.test(outsideCode), `raw markup in the Markdown report: ${line}`);
     }
     toText(a);
