@@ -46,7 +46,11 @@ const entries = [
   // The parse worker (src/core/pool.ts starts it from beside the bundle that uses it).
   { entryPoints: { worker: 'src/core/python/worker.ts' } },
 ];
-if (existsSync('src/extension/extension.ts')) entries.push({ entryPoints: { extension: 'src/extension/extension.ts' }, external: ['vscode'] });
+if (existsSync('src/extension/extension.ts')) {
+  // The activation shell loads the host bundle (engine, parsers, package table) on first use.
+  entries.push({ entryPoints: { extension: 'src/extension/extension.ts' }, external: ['vscode', './host.js'] });
+  entries.push({ entryPoints: { host: 'src/extension/host.ts' }, external: ['vscode'] });
+}
 if (existsSync('bench')) {
   for (const f of readdirSync('bench').filter((n) => n === 'bench.ts')) entries.push({ entryPoints: { [f.replace(/\.ts$/, '')]: `bench/${f}` } });
 }

@@ -6,6 +6,7 @@
  * a run the user asked for; a run the user asks for cancels a background one.
  */
 import * as vscode from 'vscode';
+import { SIDEBAR_VIEW_ID } from './ids';
 import { AssessmentSession, type Progress } from '../core/assess';
 import * as os from 'node:os';
 import type { FileAnalyzer } from '../core/analyzer';
@@ -37,7 +38,7 @@ export interface EntryRef extends ProjectEntry {
 export type RunMode = 'notification' | 'view' | 'background';
 
 /** The view the background progress shows on. */
-export const SIDEBAR_VIEW_ID = 'frameworkFit.sidebar';
+export { SIDEBAR_VIEW_ID };
 
 const PLAN_KEY = 'frameworkFit.plan';
 /** The key of a plan made without a scanned project. */

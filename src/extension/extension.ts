@@ -1,101 +1,76 @@
 /**
- * Activation only wires: the controller, the commands, the sidebar, hovers, diagnostics, the
- * status bar and live updates are created here and put in `context.subscriptions`; the grammar is
- * loaded and the workspace scanned on first use.
+ * The activation shell. Activation registers the commands, the sidebar view, the hover provider
+ * and the welcome view — each a forwarder — and loads nothing else: the host (host.ts, its own
+ * bundle dist/host.js with the engine, the parsers and the package table) is loaded on first use,
+ * so activating costs a few milliseconds (`npm run bench` measures it) and opening a Python
+ * workspace never waits for us.
  *
- * First scan: when the sidebar is shown, a command runs or a watched file changes — and, with
- * live updates on, once in the background about two seconds after activation. That one is worth
- * it: the extension activates only in workspaces that hold Python manifests, the status bar
+ * First use is: a command, the sidebar shown, a hover on a manifest, a call to the API — and,
+ * with live updates on, the first background scan about two seconds after activation. That one is
+ * worth it: the extension activates only in workspaces that hold Python manifests, the status bar
  * verdict and the Problems entries are empty without it, a scan reads files and never runs code,
  * and it is cancelled by any command the user runs (and on deactivation). With live updates off,
- * nothing is scanned until the user asks.
+ * nothing is loaded or scanned until the user asks (or turns live updates on).
  */
 import * as vscode from 'vscode';
-import type { ProjectAssessment } from '../core/model';
-import type { SidebarState } from '../shared/protocol';
-import { assessCommand, explainCommand, exportCommand, planCommand, showFindingsCommand } from './commands';
-import { AssessmentController, type FolderAssessment } from './controller';
-import { DependencyHoverProvider, MANIFEST_SELECTOR } from './hovers';
-import { Diagnostics, LiveUpdates, StatusBar } from './live';
-import { SidebarProvider } from './sidebar';
+import type { FrameworkFitApi } from './api';
+import type * as HostModule from './host';
+import { COMMAND_IDS, MANIFEST_SELECTOR, SIDEBAR_VIEW_ID, WELCOME_VIEW_ID } from './ids';
 
-/** What `activate` returns: accessors for tests and other extensions. */
-export interface FrameworkFitApi {
-  /** The last assessment of each workspace folder (from a command or a background run). */
-  lastAssessments(): FolderAssessment[];
-  /** The state last posted to the sidebar webview (undefined before the view was shown). */
-  sidebarState(): SidebarState | undefined;
-  /** The state the sidebar would show now, whether or not it is open. */
-  sidebarModel(): SidebarState;
-  /** The status bar text ("$(pass) Django fit 78%"), or undefined when the item is hidden. */
-  statusBarText(): string | undefined;
-  /** The project shown in the sidebar and the status bar. */
-  selectedProject(): ProjectAssessment | undefined;
-  /** Resolves once no assessment is running, debounced or pending. */
-  whenIdle(): Promise<void>;
-  /** True while an assessment runs. */
-  busy(): boolean;
-  /** Cancels the running assessment, as the progress notification's Cancel button does. */
-  cancel(): void;
-}
+export type { FrameworkFitApi } from './api';
 
 const FIRST_SCAN_DELAY_MS = 2000;
+
+/** The host bundle, beside this one in dist/ (esbuild keeps this require as it is). */
+function loadHostModule(): typeof HostModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, on purpose (see above)
+  return require('./host.js') as typeof HostModule;
+}
 
 /** Called by VS Code on the activation events in package.json. */
 export function activate(context: vscode.ExtensionContext): FrameworkFitApi {
   const log = vscode.window.createOutputChannel('Framework Fit', { log: true });
-  const storage = context.globalStorageUri.scheme === 'file' ? context.globalStorageUri.fsPath : undefined;
-  const controller = new AssessmentController(context.workspaceState, log, storage);
-  const sidebar = new SidebarProvider(
-    context.extensionUri,
-    controller,
-    {
-      rerun: () => vscode.commands.executeCommand('frameworkFit.refresh'),
-      export: () => vscode.commands.executeCommand('frameworkFit.exportReport'),
-      explain: (key) => vscode.commands.executeCommand('frameworkFit.explainVerdict', key),
-      plan: () => vscode.commands.executeCommand('frameworkFit.planProject'),
-    },
-    log,
-  );
-  const statusBar = new StatusBar(controller);
-  const live = new LiveUpdates(controller, log);
-  const command = (id: string, fn: (...args: unknown[]) => unknown) => vscode.commands.registerCommand(id, fn);
+  let loaded: HostModule.Host | undefined;
+  const host = (): HostModule.Host => {
+    if (!loaded) {
+      const t0 = Date.now();
+      loaded = loadHostModule().createHost(context, log);
+      log.info(`loaded in ${Date.now() - t0} ms`);
+    }
+    return loaded;
+  };
+  const liveUpdates = () => vscode.workspace.getConfiguration('frameworkFit').get<boolean>('liveUpdates', true);
 
   context.subscriptions.push(
     log,
-    controller,
-    sidebar,
-    statusBar,
-    live,
-    new Diagnostics(controller),
-    vscode.window.registerWebviewViewProvider(SidebarProvider.viewId, sidebar),
-    vscode.window.createTreeView('frameworkFit.welcome', { treeDataProvider: { getChildren: () => [], getTreeItem: (e: vscode.TreeItem) => e } }),
-    vscode.languages.registerHoverProvider(MANIFEST_SELECTOR, new DependencyHoverProvider(controller)),
-    command('frameworkFit.assess', () => assessCommand(controller)),
-    command('frameworkFit.showFindings', (key) => showFindingsCommand(controller, key)),
-    command('frameworkFit.explainVerdict', (key) => explainCommand(controller, key)),
-    command('frameworkFit.planProject', (needs, base) => planCommand(controller, needs, base)),
-    command('frameworkFit.exportReport', () => exportCommand(controller)),
-    command('frameworkFit.refresh', () => controller.assess('view')),
-    command('frameworkFit.clearPlan', () => controller.setPlan(undefined)),
+    ...COMMAND_IDS.map((id) => vscode.commands.registerCommand(id, (...args: unknown[]) => host().commands[id](...args))),
+    vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, {
+      resolveWebviewView: (view, ctx, token) => host().sidebar.resolveWebviewView(view, ctx, token),
+    }),
+    vscode.window.createTreeView(WELCOME_VIEW_ID, { treeDataProvider: { getChildren: () => [], getTreeItem: (e: vscode.TreeItem) => e } }),
+    vscode.languages.registerHoverProvider(MANIFEST_SELECTOR, { provideHover: (doc, pos, token) => host().hover.provideHover(doc, pos, token) }),
+    // Live updates turned on later: the host takes over watching (it listens to settings itself).
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!loaded && e.affectsConfiguration('frameworkFit.liveUpdates') && liveUpdates()) host().firstScan();
+    }),
   );
 
-  if (live.enabled()) {
+  if (liveUpdates()) {
     const timer = setTimeout(() => {
-      if (!controller.hasResults && !controller.busy && (vscode.workspace.workspaceFolders ?? []).length > 0) controller.schedule(undefined, 0);
+      if ((vscode.workspace.workspaceFolders ?? []).length > 0) host().firstScan();
     }, FIRST_SCAN_DELAY_MS);
     context.subscriptions.push({ dispose: () => clearTimeout(timer) });
   }
 
   return {
-    lastAssessments: () => controller.assessments(),
-    sidebarState: () => sidebar.sidebarState(),
-    sidebarModel: () => sidebar.currentState(),
-    statusBarText: () => statusBar.text(),
-    selectedProject: () => controller.selected()?.project,
-    whenIdle: () => controller.whenIdle(),
-    busy: () => controller.busy,
-    cancel: () => controller.cancel(),
+    lastAssessments: () => host().api.lastAssessments(),
+    sidebarState: () => host().api.sidebarState(),
+    sidebarModel: () => host().api.sidebarModel(),
+    statusBarText: () => host().api.statusBarText(),
+    selectedProject: () => host().api.selectedProject(),
+    whenIdle: () => host().api.whenIdle(),
+    busy: () => host().api.busy(),
+    cancel: () => host().api.cancel(),
   };
 }
 

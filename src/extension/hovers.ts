@@ -9,15 +9,7 @@ import type { Dependency } from '../core/model';
 import { dependenciesIn, dependencyAt, dependencyHover, HOVER_COMMANDS, hoverFormatOf } from '../shared/hover';
 import type { AssessmentController } from './controller';
 
-/** Where hovers apply. Patterns match the file name whatever language VS Code gave the file. */
-export const MANIFEST_SELECTOR: vscode.DocumentSelector = [
-  { language: 'pip-requirements' },
-  { pattern: '**/requirements*.txt' },
-  { pattern: '**/requirements/*.txt' },
-  { pattern: '**/*.in' },
-  { pattern: '**/pyproject.toml' },
-  { pattern: '**/Pipfile' },
-];
+export { MANIFEST_SELECTOR } from './ids';
 
 /** The path of a document relative to its workspace folder (its file name when outside any folder). */
 export function relativePath(uri: vscode.Uri): { folder?: vscode.WorkspaceFolder; path: string } {

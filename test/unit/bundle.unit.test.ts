@@ -3,7 +3,7 @@
  *
  * 1. The manifest declares the extension safe for untrusted and virtual workspaces and does not
  *    activate on everything.
- * 2. The built bundles (dist/extension.js, worker.js, webview.js, cli.js; built first when missing
+ * 2. The built bundles (dist/extension.js, host.js, worker.js, webview.js, cli.js; built first when missing
  *    or older than the sources) are searched for ways to run a process, compile code from a
  *    string, open a connection or write HTML. Every hit must be on the allow-list below, which
  *    names the bundled module it comes from and why it never runs; every Node built-in a bundle
@@ -23,7 +23,7 @@ import { generateHostileWorkspace } from '../hostile/generate';
 
 const ROOT = path.join(__dirname, '..', '..');
 const DIST = path.join(ROOT, 'dist');
-const BUNDLES = ['extension', 'worker', 'webview', 'cli'] as const;
+const BUNDLES = ['extension', 'host', 'worker', 'webview', 'cli'] as const;
 type Bundle = (typeof BUNDLES)[number];
 
 /** What the search looks for. */
@@ -197,17 +197,28 @@ describe('nothing executed, nothing sent: the shipped bundles', function () {
     assert.deepEqual(scans.get('webview')!.hits, []);
   });
 
-  it('loads only the allowed Node built-ins (and vscode, in the extension only)', () => {
+  it('loads only the allowed Node built-ins (and vscode and its own host bundle, in the extension only)', () => {
     const problems: string[] = [];
     for (const [bundle, { requires }] of scans) {
       for (const r of requires) {
         const bare = r.name.replace(/^node:/, '');
-        if (r.name === 'vscode' && bundle === 'extension') continue;
+        if (r.name === 'vscode' && (bundle === 'extension' || bundle === 'host')) continue;
+        // The activation shell loads the host bundle beside it on first use.
+        if (r.name === './host.js' && bundle === 'extension') continue;
         if (MODULES[bare]) continue;
         problems.push(`${bundle}.js loads ${JSON.stringify(r.name)} (from ${r.module})${NODE_BUILTINS.has(bare) ? '' : ' (not a Node built-in: the bundle is incomplete)'}`);
       }
     }
     assert.deepEqual(problems, []);
+  });
+
+  it('the activation shell bundles no engine: it loads dist/host.js on first use', () => {
+    const { text, requires } = scans.get('extension')!;
+    const modules = [...new Set([...text.matchAll(/^\/\/ ((?:node_modules|src)\/\S+)$/gm)].map((m) => m[1]))].sort();
+    assert.deepEqual(modules, ['src/extension/extension.ts', 'src/extension/ids.ts']);
+    assert.deepEqual(requires.map((r) => r.name).sort(), ['./host.js', 'vscode']);
+    // The host is a complete bundle of its own, beside the shell.
+    assert.ok(scans.get('host')!.text.includes('createHost'));
   });
 
   it('the grammar has no EM_ASM/EM_JS code and imports only memory management', () => {
