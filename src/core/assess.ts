@@ -134,30 +134,19 @@ export class AssessmentSession {
     this.dialects.clear();
     this.bytesRead = 0;
 
-    this.report({ phase: 'manifests', done: 0, total: 0, message: 'Reading manifests' });
-    await this.readAllManifests();
-
+    // The workers parse Python while this thread reads the manifests and the templates: both
+    // are work for this thread only, so they overlap the parse instead of coming before or after.
     const pyFiles = this.files.filter(isAnalyzedPython);
-    // Reads run ahead of the analyzer so the disk and the parser(s) overlap.
-    const reads: Promise<Uint8Array | Error>[] = [];
-    const startRead = (i: number) => {
-      reads[i] = this.readPython(pyFiles[i]);
-    };
-    const inFlight: Promise<void>[] = [];
-    for (let i = 0; i < Math.min(READ_AHEAD, pyFiles.length); i++) startRead(i);
-    for (let i = 0; i < pyFiles.length; i++) {
-      signal?.throwIfAborted();
-      if (i + READ_AHEAD < pyFiles.length) startRead(i + READ_AHEAD);
-      const f = pyFiles[i];
-      if (i % 50 === 0) this.report({ phase: 'python', done: i, total: pyFiles.length, message: `Reading ${f.path}` });
-      const bytes = await abortable(reads[i], signal);
-      delete reads[i];
-      inFlight.push(this.analyzeInto(f, bytes));
-      // Keep the analyzer fed without holding every file in memory at once.
-      if (inFlight.length >= READ_AHEAD * 2) await abortable(Promise.all(inFlight.splice(0, READ_AHEAD)), signal);
-    }
-    await abortable(Promise.all(inFlight), signal);
-    await this.readDialects(this.files.filter((f) => isTemplatePath(f.path)));
+    const python = this.analyzeAll(pyFiles);
+    const beside = (async () => {
+      this.report({ phase: 'manifests', done: 0, total: 0, message: 'Reading manifests' });
+      await this.readAllManifests();
+      await this.readDialects(this.files.filter((f) => isTemplatePath(f.path)));
+    })();
+    // Whichever fails first (a cancel) settles the scan; the other stops at its next check.
+    beside.catch(() => undefined);
+    python.catch(() => undefined);
+    await Promise.all([python, beside]);
     await this.options.cache?.save(true);
     return this.verdict(started);
   }
@@ -200,6 +189,29 @@ export class AssessmentSession {
     }
     await this.options.cache?.save(false);
     return this.verdict(started);
+  }
+
+  /** Reads and analyzes the Python files, reads running ahead of the analyzer so the disk and the parser(s) overlap. */
+  private async analyzeAll(pyFiles: readonly FileEntry[]): Promise<void> {
+    const { signal } = this.options;
+    const reads: Promise<Uint8Array | Error>[] = [];
+    const startRead = (i: number) => {
+      reads[i] = this.readPython(pyFiles[i]);
+    };
+    const inFlight: Promise<void>[] = [];
+    for (let i = 0; i < Math.min(READ_AHEAD, pyFiles.length); i++) startRead(i);
+    for (let i = 0; i < pyFiles.length; i++) {
+      signal?.throwIfAborted();
+      if (i + READ_AHEAD < pyFiles.length) startRead(i + READ_AHEAD);
+      const f = pyFiles[i];
+      if (i % 50 === 0) this.report({ phase: 'python', done: i, total: pyFiles.length, message: `Reading ${f.path}` });
+      const bytes = await abortable(reads[i], signal);
+      delete reads[i];
+      inFlight.push(this.analyzeInto(f, bytes));
+      // Keep the analyzer fed without holding every file in memory at once.
+      if (inFlight.length >= READ_AHEAD * 2) await abortable(Promise.all(inFlight.splice(0, READ_AHEAD)), signal);
+    }
+    await abortable(Promise.all(inFlight), signal);
   }
 
   /** Frees the analyzer (if the session made it) and any parser it made. */
@@ -256,15 +268,17 @@ export class AssessmentSession {
   }
 
   private async readDialects(files: readonly FileEntry[]): Promise<void> {
-    for (const f of files) {
-      if (f.size > this.maxBytes) continue;
+    const wanted = files.filter((f) => f.size <= this.maxBytes);
+    // READ_AHEAD reads at a time: one after the other, each read's round trip would add up.
+    for (let next = 0; next < wanted.length; next += READ_AHEAD) {
       this.options.signal?.throwIfAborted();
-      try {
-        const decoded = decodeText(await this.ws.readFile(f.path));
-        if (decoded.ok) this.dialects.set(f.path, templateDialect(decoded.text));
-      } catch {
-        // An unreadable template only loses its dialect; the walk already listed it.
-      }
+      const batch = wanted.slice(next, next + READ_AHEAD);
+      const texts = await Promise.all(batch.map((f) => this.ws.readFile(f.path).then(decodeText, () => undefined)));
+      // An unreadable template only loses its dialect; the walk already listed it.
+      batch.forEach((f, i) => {
+        const decoded = texts[i];
+        if (decoded?.ok) this.dialects.set(f.path, templateDialect(decoded.text));
+      });
     }
   }
 

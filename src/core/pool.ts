@@ -1,6 +1,6 @@
 /**
  * A pool of worker threads that parse in parallel, off the caller's thread (Node: the CLI and the
- * VS Code extension host). Each worker owns one parser; tasks go to the least busy worker. Where
+ * VS Code extension host). Each worker owns one parser; a task goes to the worker with the fewest bytes waiting. Where
  * workers cannot start (or a platform has none), callers fall back to InProcessAnalyzer.
  */
 import * as fs from 'node:fs';
@@ -12,10 +12,12 @@ import type { FileAnalysis } from './python/analyze';
 interface Pending {
   resolve: (a: FileAnalysis) => void;
   reject: (e: Error) => void;
+  bytes: number;
 }
 
 interface Slot {
   worker: Worker;
+  /** Bytes given to the worker and not yet answered: parse time follows size, not file count. */
   busy: number;
   pending: Map<number, Pending>;
 }
@@ -44,7 +46,7 @@ export class WorkerPoolAnalyzer implements FileAnalyzer {
         const p = slot.pending.get(msg.id);
         if (!p) return;
         slot.pending.delete(msg.id);
-        slot.busy--;
+        slot.busy -= p.bytes;
         if (msg.analysis) p.resolve(msg.analysis);
         else p.reject(new Error(msg.error ?? 'worker failed'));
       });
@@ -65,9 +67,11 @@ export class WorkerPoolAnalyzer implements FileAnalyzer {
     let slot = this.slots[0];
     for (const s of this.slots) if (s.busy < slot.busy) slot = s;
     const id = this.nextId++;
-    slot.busy++;
+    // +1: an empty file still costs a round trip.
+    const cost = bytes.byteLength + 1;
+    slot.busy += cost;
     return new Promise<FileAnalysis>((resolve, reject) => {
-      slot.pending.set(id, { resolve, reject });
+      slot.pending.set(id, { resolve, reject, bytes: cost });
       slot.worker.postMessage({ id, path, bytes, prefilter });
     });
   }

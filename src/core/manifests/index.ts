@@ -126,8 +126,11 @@ export async function readManifests(
         problems.push(problem(file, null, `larger than ${maxBytes} bytes (${stat.size}); not read`, 'warning'));
         return undefined;
       }
+      // The stat was a wait: a scan cancelled meanwhile reads nothing more.
+      signal?.throwIfAborted();
       bytes = await ws.readFile(file);
     } catch (e) {
+      if (signal?.aborted) throw e;
       const missing = (e as { code?: string }).code === 'ENOENT' || (e as { code?: string }).code === 'FileNotFound';
       if (from) {
         const p = problem(

@@ -51,8 +51,27 @@ const ENV_VAR = /\$\{[A-Z0-9_]+\}/g;
 export const MAX_REQUIREMENT_LENGTH = 16_384;
 export const MAX_MARKER_NESTING = 32;
 
+/**
+ * Results by input text. The grammar is an interpreted PEG (about 1 ms a line), and the same lines
+ * come back on every re-assessment of a workspace (live updates, a warm scan after a restart of
+ * the session): a parse is a pure function of the text, so it is kept. Bounded; cleared when full.
+ */
+const memo = new Map<string, Pep508Result>();
+const MEMO_ENTRIES = 20_000;
+
 /** Parses one PEP 508 requirement string (a trailing `# comment` is allowed). Never throws. */
 export function parsePep508(text: string): Pep508Result {
+  let result = memo.get(text);
+  if (!result) {
+    if (memo.size >= MEMO_ENTRIES) memo.clear();
+    result = parseUncached(text);
+    memo.set(text, result);
+  }
+  // A copy: callers own what they get.
+  return structuredClone(result);
+}
+
+function parseUncached(text: string): Pep508Result {
   if (text.length > MAX_REQUIREMENT_LENGTH) {
     return { ok: false, error: `longer than ${MAX_REQUIREMENT_LENGTH} characters; not parsed` };
   }
