@@ -20,7 +20,7 @@
  * - aiohttp is a web framework only where `aiohttp.web` is used; otherwise it is an HTTP client.
  */
 import { frameworkStrengths, computeFacts } from './facts';
-import { batteriesReport, batteryUse, deriveFindings } from './findings';
+import { batteriesReport, deriveFindings } from './findings';
 import type { Dependency, Observation, ProjectAssessment } from './model';
 import { IMPORT_RULES } from './python/rules';
 import { hasWebSignal, score } from './scoring';
@@ -140,7 +140,7 @@ export function concludeProject(input: ProjectInput): ProjectAssessment {
     manifests: input.manifests,
     rootReason: input.rootReason,
   };
-  const batteries = batteriesReport(ruleInput, batteryUse(observations, facts, framework));
+  const batteries = batteriesReport(ruleInput);
   if (batteries) project.batteries = batteries;
   const formClasses = observations.filter((o) => o.kind === 'forms' && /^\s*class\s/.test(o.evidence.text ?? '')).length;
   const orms = new Map<string, number>();

@@ -82,14 +82,23 @@ export function frameworkName(name: string): string {
   return DISPLAY[name] ?? name;
 }
 
-/** Batteries Django ships, with the observation kind that shows each and its built-in's name. */
-export const DJANGO_BATTERIES: readonly { kind: 'database' | 'admin' | 'auth' | 'forms' | 'migrations'; label: BatteryName; builtin: string }[] = [
+/**
+ * The five batteries Django ships, in display order, with the observation kind that shows each and
+ * its built-in's name: the one list that `batteryUse` and `batteriesReport` (and so the batteries
+ * report's `used` / `unused`) are derived from. The ORM's use is shown by models, not by its kind.
+ */
+export const DJANGO_BATTERIES = [
   { kind: 'database', label: 'ORM', builtin: 'the Django ORM' },
   { kind: 'admin', label: 'admin', builtin: 'django.contrib.admin' },
   { kind: 'auth', label: 'auth', builtin: 'django.contrib.auth' },
   { kind: 'forms', label: 'forms', builtin: 'django.forms' },
   { kind: 'migrations', label: 'migrations', builtin: 'Django migrations' },
-];
+] as const satisfies readonly { kind: Observation['kind']; label: BatteryName; builtin: string }[];
+
+/** The batteries whose use shows in observations of their own kind: all but the ORM. */
+export type ObservedBattery = Exclude<(typeof DJANGO_BATTERIES)[number]['kind'], 'database'>;
+
+const OBSERVED_BATTERIES: readonly ObservedBattery[] = DJANGO_BATTERIES.map((b) => b.kind).filter((k): k is ObservedBattery => k !== 'database');
 
 // `django-admin startproject` and `startapp` write these; they declare a battery, they do not use it.
 const DJANGO_DEFAULT_VIAS = new Set(['django.contrib.auth', 'django.contrib.admin']);
@@ -120,14 +129,13 @@ export interface BatteryUse {
   /** How many of data, accounts, admin, migrations and forms are used. */
   count: number;
   /** The observations of each battery kind that count as use. */
-  used: Readonly<Record<'auth' | 'admin' | 'forms' | 'migrations', Observation[]>>;
+  used: Readonly<Record<ObservedBattery, Observation[]>>;
 }
 
 /** Decides which batteries the project uses (not merely declares). */
 export function batteryUse(observations: readonly Observation[], facts: Facts, framework: string): BatteryUse {
   const settings = new Set(observations.filter((o) => o.kind === 'app' && o.framework === 'django' && o.name === 'settings').map((o) => o.evidence.file));
-  const real = (kind: 'auth' | 'admin' | 'forms' | 'migrations') => ofKind(observations, kind).filter((o) => !isDjangoDefault(o, settings));
-  const used = { auth: real('auth'), admin: real('admin'), forms: real('forms'), migrations: real('migrations') };
+  const used = Object.fromEntries(OBSERVED_BATTERIES.map((kind) => [kind, ofKind(observations, kind).filter((o) => !isDjangoDefault(o, settings))])) as Record<ObservedBattery, Observation[]>;
   const admin = used.admin.length > 0;
   // Django's admin logs staff in through django.contrib.auth: using the admin uses auth.
   const auth = used.auth.length > 0 || (admin && framework === 'django');
@@ -135,7 +143,9 @@ export function batteryUse(observations: readonly Observation[], facts: Facts, f
   const data = facts.models > 0 || (accounts && (facts.database || framework === 'django'));
   const migrations = used.migrations.length > 0;
   const forms = used.forms.length > 0;
-  const count = [data, accounts, admin, migrations, forms].filter(Boolean).length;
+  // What needs each battery: the ORM, data of the project's own; auth, user accounts (a token check needs none).
+  const needs: Record<BatteryName, boolean> = { ORM: data, auth: accounts, admin, migrations, forms };
+  const count = DJANGO_BATTERIES.filter((b) => needs[b.label]).length;
   return { data, accounts, auth, admin, migrations, forms, count, used };
 }
 
@@ -163,9 +173,8 @@ export function recreatedBatteries(observations: readonly Observation[], depende
 /** The batteries report of a project (model.ts `BatteriesReport`). */
 export function batteriesReport(input: RuleInput, use: BatteryUse = batteryUse(input.observations, input.facts, input.framework)): BatteriesReport | undefined {
   if (input.framework === 'django') {
-    const isUsed: Record<BatteryName, boolean> = { ORM: input.facts.models > 0, admin: use.admin, auth: use.auth, forms: use.forms, migrations: use.migrations };
-    const names = DJANGO_BATTERIES.map((b) => b.label);
-    return { recreated: [], used: names.filter((n) => isUsed[n]), unused: names.filter((n) => !isUsed[n]) };
+    const isUsed = (b: (typeof DJANGO_BATTERIES)[number]) => (b.kind === 'database' ? input.facts.models > 0 : use[b.kind]);
+    return { recreated: [], used: DJANGO_BATTERIES.filter(isUsed).map((b) => b.label), unused: DJANGO_BATTERIES.filter((b) => !isUsed(b)).map((b) => b.label) };
   }
   if (input.framework === 'none') return undefined;
   const recreated = recreatedBatteries(input.observations, input.dependencies);

@@ -3,7 +3,7 @@
  * tools (the JSON contract, schemaVersion 1; SARIF is in sarif.ts). Shared by the CLI and the
  * extension's export.
  */
-import { frameworkName } from './findings';
+import { DJANGO_BATTERIES, frameworkName } from './findings';
 import type { Assessment, Evidence, Finding, ProjectAssessment, WorkspaceSummary } from './model';
 import { summarizeWorkspace } from './summary';
 
@@ -194,7 +194,7 @@ export function toMarkdown(a: Assessment): string {
       out.push('');
     } else if (b && p.framework === 'django') {
       out.push('### Django batteries', '', '| Battery | Used |', '|---|---|');
-      for (const name of ['ORM', 'admin', 'auth', 'forms', 'migrations'] as const) out.push(`| ${name} | ${b.used.includes(name) ? 'yes' : 'no'} |`);
+      for (const { label: name } of DJANGO_BATTERIES) out.push(`| ${name} | ${b.used.includes(name) ? 'yes' : 'no'} |`);
       out.push('');
     }
     if (p.outline) {

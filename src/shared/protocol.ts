@@ -73,8 +73,6 @@ export interface BatteriesView {
 export interface MigrationView {
   from: string;
   to: string;
-  /** Where the steps come from: the engine, or derived from the facts by the front end. */
-  source: 'engine' | 'derived';
   steps: string[];
   /** "This becomes that" lines (engine outlines only). */
   mappings?: { from: string; to: string; note?: string }[];

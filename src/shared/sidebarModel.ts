@@ -9,7 +9,6 @@ import type { Concern, Evidence, Favors, Finding, ProjectAssessment } from '../c
 import type { DeclaredNeeds } from '../core/needs';
 import { lookupPackage, type PackageInfo } from '../core/packages';
 import { verdictLine } from '../core/report';
-import { migrationOutline } from './migration';
 import type { BatteriesView, BatteryItem, ConcernGroup, EvidenceView, FindingView, MigrationView, ProjectOption, ProjectView, SidebarState, SidebarStatus } from './protocol';
 
 /** One assessed project (or a plan) as the front ends list it. */
@@ -138,20 +137,20 @@ function recreatedLead(n: number): string {
   return `${n} add-on${n === 1 ? ' does a job' : 's do jobs'} Django ships built in:`;
 }
 
-/** The migration outline: the engine's when it has one, else one derived from the facts. */
+/**
+ * The engine's migration outline (`project.outline`, core/outline.ts) as the sidebar shows it; none
+ * when the project has no outline or one made for another recommendation.
+ */
 export function migrationView(project: ProjectAssessment): MigrationView | undefined {
   const o = project.outline;
-  if (o && project.recommendation && project.framework !== project.recommendation && o.to === frameworkName(project.recommendation)) {
-    return {
-      from: o.from,
-      to: o.to,
-      source: 'engine',
-      steps: [...o.steps],
-      mappings: o.mappings.map((m) => (m.note ? { from: m.from, to: m.to, note: m.note } : { from: m.from, to: m.to })),
-      effort: `${o.effort}: ${o.effortText}`,
-    };
-  }
-  return migrationOutline(project);
+  if (!o || !project.recommendation || project.framework === project.recommendation || o.to !== frameworkName(project.recommendation)) return undefined;
+  return {
+    from: o.from,
+    to: o.to,
+    steps: [...o.steps],
+    mappings: o.mappings.map((m) => (m.note ? { from: m.from, to: m.to, note: m.note } : { from: m.from, to: m.to })),
+    effort: `${o.effort}: ${o.effortText}`,
+  };
 }
 
 /** The first known package an excerpt imports ("from flask_login import ..."). */

@@ -291,7 +291,7 @@ function batteries(key: string, b: BatteriesView): HTMLElement {
 
 function migration(m: MigrationView): HTMLElement {
   const body = el('div', { class: 'migration' });
-  body.append(el('p', { class: 'muted' }, m.source === 'derived' ? `An outline derived from what the code shows, from ${m.from} to ${m.to}:` : `From ${m.from} to ${m.to}:`));
+  body.append(el('p', { class: 'muted' }, `From ${m.from} to ${m.to}:`));
   if (m.effort) body.append(el('p', {}, el('strong', {}, 'Effort: '), m.effort));
   if (m.mappings && m.mappings.length > 0) {
     const map = el('ul', { class: 'mappings' });

@@ -12,8 +12,7 @@ import { verdictLine } from '../../src/core/report';
 import { NodeWorkspace } from '../../src/core/workspace';
 import { explainVerdict } from '../../src/shared/explain';
 import { diagnosticsOf, isRelevantChange } from '../../src/shared/live';
-import { migrationOutline } from '../../src/shared/migration';
-import { CONCERNS, buildSidebarState, statusText, type ProjectEntry } from '../../src/shared/sidebarModel';
+import { CONCERNS, buildSidebarState, migrationView, statusText, type ProjectEntry } from '../../src/shared/sidebarModel';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 const assessed = new Map<string, Assessment>();
@@ -71,18 +70,21 @@ describe('sidebar view model', () => {
 
   it('outlines a migration only when the recommendation differs from the framework in use', async () => {
     const flask = (await fixture('flask-batteries')).projects[0]!;
-    const m = migrationOutline(flask)!;
+    const m = migrationView(flask)!;
     assert.equal(m.from, 'Flask');
     assert.equal(m.to, 'Django');
-    assert.equal(m.source, 'derived');
-    assert.ok(m.steps.some((s) => s.includes('6 models and 19 relations')));
+    assert.deepEqual(buildSidebarState({ status: 'ready', entries: [entry(flask)] }).project!.migration, m);
+    assert.ok(m.mappings?.some((x) => x.from.includes('6 SQLAlchemy models with 19 relations')));
     assert.ok(m.steps.some((s) => s.includes('django.contrib.admin')));
     const minimal = (await fixture('flask-minimal')).projects[0]!;
     assert.equal(minimal.recommendation, 'flask');
-    assert.equal(migrationOutline(minimal), undefined);
+    assert.equal(migrationView(minimal), undefined);
     const thin = (await fixture('django-thin')).projects[0]!;
     assert.equal(thin.recommendation, 'flask');
-    assert.match(migrationOutline(thin)!.steps[0]!, /Flask app factory/);
+    assert.match(migrationView(thin)!.steps[0]!, /Flask app factory/);
+    // The engine's outline is the only source: none without it, none when made for another verdict.
+    assert.equal(migrationView({ ...flask, outline: undefined }), undefined);
+    assert.equal(migrationView({ ...flask, outline: { ...flask.outline!, to: 'Flask' } }), undefined);
   });
 
   it("prefers the engine's outline and batteries report when the engine gives them", async () => {
@@ -102,7 +104,6 @@ describe('sidebar view model', () => {
       whatWouldChange: ['Flask would fit if the admin went away'],
     };
     const v = buildSidebarState({ status: 'ready', entries: [entry(p)] }).project!;
-    assert.equal(v.migration?.source, 'engine');
     assert.deepEqual(v.migration?.steps, ['one', 'two']);
     assert.equal(v.migration?.effort, 'medium: 1–3 weeks for one developer');
     assert.deepEqual(v.migration?.mappings, [{ from: 'Flask-Login', to: 'django.contrib.auth', note: 'keep the hashes' }]);

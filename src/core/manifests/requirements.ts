@@ -15,7 +15,7 @@
 import type { Dependency, DependencyKind, ManifestResult, Problem } from '../model';
 import { baseName, dirName, resolvePath } from '../workspace';
 import { normalizeName, splitLines } from '../text';
-import { problem, quote, type Range } from './common';
+import { dependencyFrom, problem, quote, type Range } from './common';
 import { isUrl, looksLikePath, nameFromUrl, parsePep508 } from './pep508';
 
 /** A logical line: text plus, for each joined physical piece, where it came from. */
@@ -338,20 +338,7 @@ function parseRequirementText(l: LogicalLine, start: number, end: number, sink: 
     return;
   }
   const req = parsed.requirement;
-  const dep: Dependency = {
-    name: req.name,
-    rawName: req.rawName,
-    specifier: req.specifier,
-    extras: req.extras,
-    marker: req.marker,
-    kind: 'runtime',
-    format: sink.format,
-    file: sink.file,
-    ...rangeIn(l, req.start, req.end),
-  };
-  if (sink.group !== undefined) dep.group = sink.group;
-  if (req.url !== undefined) dep.url = req.url;
-  sink.result.dependencies.push(dep);
+  sink.result.dependencies.push(dependencyFrom(req, { file: sink.file, format: sink.format, kind: 'runtime', group: sink.group, ...rangeIn(l, req.start, req.end) }));
 }
 
 /** True when a file name reads as a requirements file even outside the usual names (used by manifestFormatOf). */
