@@ -27,7 +27,8 @@ export function analyzeSource(parser: PythonParser, path: string, bytes: Uint8Ar
     if (!decoded.ok) return emptyAnalysis([{ file: path, line: null, message: decoded.reason, severity: 'warning' }]);
     const problems: Problem[] = decoded.warning ? [{ file: path, line: null, message: decoded.warning, severity: 'info' }] : [];
     if (prefilter && !needsParse(decoded.text)) return emptyAnalysis(problems);
-    const analysis = analyzePython(parser, decoded.text, path);
+    // With the pre-filter on, inert function bodies are not parsed either (blank.ts).
+    const analysis = analyzePython(parser, decoded.text, path, { skipInertBodies: prefilter });
     analysis.problems.unshift(...problems);
     return analysis;
   } catch (e) {

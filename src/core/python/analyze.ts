@@ -9,6 +9,7 @@
  */
 import type { QueryCapture } from 'web-tree-sitter';
 import type { Evidence, Observation, ObservationKind, Problem } from '../model';
+import { blankInertBodies } from './blank';
 import { nodeRange, stringValue, type Node, type PythonParser } from './parser';
 import query from './queries/python.scm';
 import { CALL_RULES, CLASS_BASE_RULES, DECORATOR_RULES, IMPORT_RULES, INSTALLED_APP_RULES, ROUTE_METHODS, type ObservationSpec } from './rules';
@@ -45,13 +46,40 @@ const SQL_START = /^\s*(select|insert|update|delete|create|drop|alter|with)\s/i;
  */
 export const QUERY_BUDGET_MS = 10_000;
 
+/** How analyzePython may save work. */
+export interface AnalyzeOptions {
+  /**
+   * Parse the file with the bodies of inert functions blanked (blank.ts). The result is the same;
+   * when the blanked text does not parse cleanly, the original text is analyzed instead, so a
+   * broken file is reported exactly as without this option.
+   */
+  skipInertBodies?: boolean;
+}
+
 /** Analyzes one Python file. Never throws for bad input: problems are returned instead. */
-export function analyzePython(parser: PythonParser, text: string, file: string): FileAnalysis {
-  const result: FileAnalysis = { observations: [], classes: [], imports: [], problems: [] };
+export function analyzePython(parser: PythonParser, text: string, file: string, options: AnalyzeOptions = {}): FileAnalysis {
+  // Evidence excerpts always come from the original text.
   const lines = text.split(/\r\n|\r|\n/);
+  if (options.skipInertBodies) {
+    const blanked = blankInertBodies(text);
+    if (blanked !== text) {
+      const result = analyzeText(parser, blanked, lines, file, true);
+      if (result) return result;
+    }
+  }
+  return analyzeText(parser, text, lines, file, false)!;
+}
+
+/**
+ * Parses `text` and analyzes the tree. With `cleanOnly`, returns undefined (and analyzes nothing)
+ * when the tree has a syntax error.
+ */
+function analyzeText(parser: PythonParser, text: string, lines: string[], file: string, cleanOnly: boolean): FileAnalysis | undefined {
+  const result: FileAnalysis = { observations: [], classes: [], imports: [], problems: [] };
   const done = parser.withTree(text, (tree) => {
     const root = tree.rootNode;
     if (root.hasError) {
+      if (cleanOnly) return false;
       const bad = firstError(root);
       result.problems.push({
         file,
@@ -93,6 +121,7 @@ export function analyzePython(parser: PythonParser, text: string, file: string):
     }
     return true;
   });
+  if (done === false) return undefined;
   if (!done) result.problems.push({ file, line: null, message: 'the Python parser gave no tree', severity: 'warning' });
   return result;
 }

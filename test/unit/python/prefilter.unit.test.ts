@@ -1,8 +1,10 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { analyzeSource } from '../../../src/core/analyzer';
 import { assess } from '../../../src/core/assess';
 import type { Assessment } from '../../../src/core/model';
+import { PythonParser } from '../../../src/core/python/parser';
 import { needsParse } from '../../../src/core/python/prefilter';
 import { NodeWorkspace } from '../../../src/core/workspace';
 
@@ -17,7 +19,42 @@ describe('lexical pre-filter', () => {
     assert.equal(needsParse('@ api .\n  get (\n"/x")\ndef x(): pass\n'), true);
     assert.equal(needsParse('from .base import Stamped\nclass Post(Stamped):\n    pass\n'), true);
     assert.equal(needsParse('urlpatterns = []\n'), true);
-    assert.equal(needsParse('import json\n\ndef helper(x):\n    return json.dumps(x)\n\nclass Plain:\n    pass\n'), false);
+    assert.equal(needsParse('import json\n\ndef helper(x):\n    """A class of helpers."""\n    return json.dumps(x)  # class x\n'), false);
+  });
+
+  it('keeps a file whose only classes have no bases: every class is recorded, and models resolve by class name', async () => {
+    const parser = await PythonParser.create();
+    try {
+      for (const src of ['class Plain:\n    pass\n', 'if True:\n\tclass Nested :\n\t\tx = 1\n', 'import json\r\rclass Cr: pass\r']) {
+        assert.equal(needsParse(src), true, src);
+        const bytes = new TextEncoder().encode(src);
+        const filtered = analyzeSource(parser, 'mixins.py', bytes, true);
+        assert.equal(filtered.classes.length, 1, src);
+        assert.deepEqual(filtered, analyzeSource(parser, 'mixins.py', bytes, false), src);
+      }
+    } finally {
+      parser.dispose();
+    }
+  });
+
+  it('keeps a file whose only construct is raw SQL through executemany or executescript', async () => {
+    const parser = await PythonParser.create();
+    try {
+      for (const call of ['cur.executemany("INSERT INTO t VALUES (?)", rows)', 'cur.executescript("CREATE TABLE t (x)")']) {
+        const src = `def save(cur, rows):\n    ${call}\n`;
+        assert.equal(needsParse(src), true, call);
+        const bytes = new TextEncoder().encode(src);
+        const filtered = analyzeSource(parser, 'db.py', bytes, true);
+        assert.deepEqual(filtered, analyzeSource(parser, 'db.py', bytes, false), call);
+        assert.deepEqual(
+          filtered.observations.map((o) => o.name),
+          ['raw SQL'],
+          call,
+        );
+      }
+    } finally {
+      parser.dispose();
+    }
   });
 
   it('gives the same assessment as parsing everything, on every fixture and example', async function () {

@@ -1,0 +1,770 @@
+/**
+ * "Parse less within files": before tree-sitter parses a file, the body of each function that
+ * provably cannot contribute to the analysis is replaced by filler of the same length: one
+ * triple-quoted string of blanks (tree-sitter reads string content several times faster than it
+ * skips blank lines), or a `0` and blanks when the lines are too short for the quotes. Every line
+ * break stays, so offsets, lines and columns are unchanged. Most of a large Python module is plain
+ * function bodies, and parsing is what a cold scan spends its time on.
+ *
+ * Why hand-written: tree-sitter is what this tries not to run, so finding the bodies takes a small
+ * Python lexer of our own (strings with every prefix, triple quotes, escapes, f-strings with nested
+ * quotes and format specs, comments, brackets, backslash continuations, tabs, form feeds, CRLF).
+ * Like blankCommentRuns it is a pre-filter whose losslessness is proven by comparison (the unit
+ * tests and their fuzz properties, and the benchmark's cold vs parse-everything check). Whenever
+ * the lexer is in any doubt about a file, nothing is blanked; when the blanked text does not parse
+ * cleanly, the caller analyzes the original text (analyze.ts).
+ *
+ * When a body is inert. analyze.ts reads imports, `name = dotted(...)` bindings (file-global, used
+ * to qualify names), decorators, calls, class definitions at any depth and module-level
+ * assignments; a call shows something only when its callee's qualified last segment is a name of
+ * CALL_NAMES (prefilter.ts). A body is blanked only when its code (strings and comments aside: no
+ * string's content is ever qualified)
+ *   - has no `import`, no `class` and no `@` (decorators);
+ *   - calls no name of CALL_NAMES or `setdefault` that may show something (`self.render(...)` is
+ *     not django.shortcuts.render when nothing in the file imports or binds `self`; `cur.execute(q)`
+ *     has no SQL string to read), and no import alias that may stand for one (`from flask import
+ *     render_template as rt`: a bare `rt(...)` qualifies to the rule's name);
+ *   - binds only names whose binding nothing else reads: not as the head of a call of such a
+ *     name, not in a bare URL-conf call, not in a class header or decorator line, and not through
+ *     another binding made from them, except inside other blanked bodies.
+ * A call left in such a body qualifies to its own last word or, through a binding, to something
+ * ending in "()": neither matches a rule.
+ */
+import { CALL_NAMES } from './prefilter';
+import { CALL_RULES } from './rules';
+
+const IDENT = 1;
+const OP = 2;
+const STR = 3;
+const NUM = 4;
+
+const LF = 10;
+const CR = 13;
+const TAB = 9;
+const FF = 12;
+const SPACE = 32;
+const HASH = 35;
+const BACKSLASH = 92;
+const DQ = 34;
+const SQ = 39;
+const DOT = 46;
+const COLON = 58;
+const EQUALS = 61;
+const BANG = 33;
+const SEMI = 59;
+const LPAREN = 40;
+const LBRACE = 123;
+const RBRACE = 125;
+const AT = 64;
+
+/** Python's hard keywords: never an identifier node, so never a bound name. */
+const KEYWORDS: ReadonlySet<string> = new Set([
+  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else',
+  'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise',
+  'return', 'try', 'while', 'with', 'yield',
+]);
+
+/** Keywords that keep a body wherever they are: an import, a class definition. */
+const KEEP_WORDS: ReadonlySet<string> = new Set(['import', 'class']);
+
+/**
+ * Names that keep a body when called: those a call is matched on, and setdefault
+ * (environ.setdefault(...) may name its key in pieces, which the pre-filter cannot see).
+ */
+const KEEP_CALLS: ReadonlySet<string> = new Set([...CALL_NAMES, 'setdefault']);
+
+/** For each name in CALL_RULES, the prefixes of its rules (undefined: a rule without prefixes). */
+const CALL_PREFIXES = new Map<string, (readonly string[] | undefined)[]>();
+for (const r of CALL_RULES) CALL_PREFIXES.set(r.last, [...(CALL_PREFIXES.get(r.last) ?? []), r.prefixes]);
+
+/** The functions a URL conf's `urlpatterns` calls (analyze.ts reads their qualified last segment). */
+const URL_CALLS: ReadonlySet<string> = new Set(['path', 're_path', 'url']);
+
+/** How many rounds of dropping bodies (see choose) before giving up on a file. */
+const MAX_ROUNDS = 50;
+
+/** Deeper nesting than Python itself accepts (100 levels) is not worth the lexer's time. */
+const MAX_DEF_NESTING = 100;
+
+const STRING_PREFIXES: ReadonlySet<string> = new Set(['r', 'u', 'b', 'f', 't', 'br', 'rb', 'fr', 'rf', 'tr', 'rt']);
+const ID_START = /[\p{ID_Start}_]/u;
+const ID_CONTINUE = /[\p{ID_Continue}\u00b7]/u;
+
+/** ASCII classes: 1 identifier start, 2 digit, 4 operator character. */
+const ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z_]/.test(ch)) ASCII[c] = 1;
+  else if (/[0-9]/.test(ch)) ASCII[c] = 2;
+  else if ('=<>!:+-*/%&|^@~'.includes(ch)) ASCII[c] = 4;
+}
+
+/** The lexer gave up on the file (something it does not understand for certain). */
+class Doubt extends Error {}
+
+/** A file's tokens (strings are one token each, f-string fields add theirs) and logical lines. */
+class Lexed {
+  count = 0;
+  kind: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+  /** Bracket depth before the token (an f-string replacement field counts as a bracket). */
+  depth: Int32Array;
+  /** Per logical line: first token, end token (exclusive), indentation, offset of its ending newline (or the text's length). */
+  lineFirst: number[] = [];
+  lineEndTok: number[] = [];
+  lineIndent: number[] = [];
+  lineEnd: number[] = [];
+
+  constructor(capacity: number) {
+    this.kind = new Uint8Array(capacity);
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.depth = new Int32Array(capacity);
+  }
+
+  push(kind: number, start: number, end: number, depth: number): number {
+    if (this.count === this.kind.length) {
+      const grow = <T extends Uint8Array | Int32Array>(a: T, make: (n: number) => T): T => {
+        const b = make(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.kind = grow(this.kind, (n) => new Uint8Array(n));
+      this.start = grow(this.start, (n) => new Int32Array(n));
+      this.end = grow(this.end, (n) => new Int32Array(n));
+      this.depth = grow(this.depth, (n) => new Int32Array(n));
+    }
+    const t = this.count++;
+    this.kind[t] = kind;
+    this.start[t] = start;
+    this.end[t] = end;
+    this.depth[t] = depth;
+    return t;
+  }
+}
+
+const isNewline = (c: number) => c === LF || c === CR;
+
+/** Tokenizes a whole file; throws Doubt when anything is not certain. */
+class Lexer {
+  private readonly n: number;
+  private depth = 0;
+  readonly out: Lexed;
+
+  constructor(private readonly text: string) {
+    this.n = text.length;
+    this.out = new Lexed(Math.max(16, text.length >> 2));
+  }
+
+  private at(i: number): number {
+    return i < this.n ? this.text.charCodeAt(i) : -1;
+  }
+
+  run(): Lexed {
+    const { text, n, out } = this;
+    let sawTab = false;
+    let sawSpace = false;
+    let lineStart = true;
+    let i = 0;
+    while (i < n) {
+      if (lineStart) {
+        // A physical line that may start a logical line: its indentation, counted as tree-sitter does.
+        let indent = 0;
+        let tab = false;
+        let space = false;
+        for (; i < n; i++) {
+          const c = text.charCodeAt(i);
+          if (c === SPACE) {
+            indent++;
+            space = true;
+          } else if (c === TAB) {
+            indent += 8;
+            tab = true;
+          } else if (c === FF) indent = 0;
+          else break;
+        }
+        if (i >= n) break;
+        const c = text.charCodeAt(i);
+        if (c === HASH) {
+          while (i < n && !isNewline(text.charCodeAt(i))) i++;
+          continue;
+        }
+        if (isNewline(c)) {
+          i += c === CR && this.at(i + 1) === LF ? 2 : 1;
+          continue;
+        }
+        if (c === BACKSLASH) throw new Doubt();
+        sawTab ||= tab;
+        sawSpace ||= space;
+        lineStart = false;
+        out.lineFirst.push(out.count);
+        out.lineIndent.push(indent);
+        continue;
+      }
+      const c = text.charCodeAt(i);
+      if (c === HASH) {
+        while (i < n && !isNewline(text.charCodeAt(i))) i++;
+        continue;
+      }
+      if (isNewline(c)) {
+        if (this.depth === 0) {
+          out.lineEndTok.push(out.count);
+          out.lineEnd.push(i);
+          lineStart = true;
+        }
+        i += c === CR && this.at(i + 1) === LF ? 2 : 1;
+        continue;
+      }
+      if (c === BACKSLASH) {
+        const nx = this.at(i + 1);
+        if (nx === CR && this.at(i + 2) === LF) i += 3;
+        else if (isNewline(nx)) i += 2;
+        else throw new Doubt();
+        if (i >= n) throw new Doubt();
+        continue;
+      }
+      i = this.token(i);
+    }
+    if (this.depth !== 0) throw new Doubt();
+    if (!lineStart) {
+      out.lineEndTok.push(out.count);
+      out.lineEnd.push(n);
+    }
+    // Tabs and spaces mixed in indentation: Python and tree-sitter may disagree on the blocks.
+    if (sawTab && sawSpace) throw new Doubt();
+    return out;
+  }
+
+  /** Lexes one token (or skips a blank) in code at i; returns the next offset. Line breaks are the caller's. */
+  private token(i: number): number {
+    const { text, out } = this;
+    const c = text.charCodeAt(i);
+    if (c === SPACE || c === TAB || c === FF) return i + 1;
+    if (c === DQ || c === SQ) return this.stringToken(i, i, '');
+    const cls = c < 128 ? ASCII[c] : 0;
+    if (c === DOT) {
+      if (this.at(i + 1) === DOT && this.at(i + 2) === DOT) {
+        out.push(OP, i, i + 3, this.depth);
+        return i + 3;
+      }
+      const nx = this.at(i + 1);
+      if (!(nx >= 0 && nx < 128 && ASCII[nx] === 2)) {
+        out.push(OP, i, i + 1, this.depth);
+        return i + 1;
+      }
+    }
+    if (cls === 2 || c === DOT) {
+      let j = i + 1;
+      for (; j < this.n; j++) {
+        const d = text.charCodeAt(j);
+        if (!(d === DOT || (d < 128 && (ASCII[d] === 1 || ASCII[d] === 2)))) break;
+      }
+      out.push(NUM, i, j, this.depth);
+      return j;
+    }
+    if (cls === 1 || (c >= 128 && ID_START.test(String.fromCodePoint(text.codePointAt(i)!)))) {
+      const j = this.identEnd(i);
+      const q = this.at(j);
+      if ((q === DQ || q === SQ) && j - i <= 2) {
+        const prefix = text.slice(i, j).toLowerCase();
+        if (!STRING_PREFIXES.has(prefix)) throw new Doubt();
+        return this.stringToken(i, j, prefix);
+      }
+      out.push(IDENT, i, j, this.depth);
+      return j;
+    }
+    switch (c) {
+      case 40: // (
+      case 91: // [
+      case LBRACE:
+        out.push(OP, i, i + 1, this.depth++);
+        return i + 1;
+      case 41: // )
+      case 93: // ]
+      case RBRACE:
+        if (--this.depth < 0) throw new Doubt();
+        out.push(OP, i, i + 1, this.depth);
+        return i + 1;
+      case 44: // ,
+      case SEMI:
+        out.push(OP, i, i + 1, this.depth);
+        return i + 1;
+      default:
+        break;
+    }
+    if (cls === 4) {
+      let j = i + 1;
+      while (j < this.n) {
+        const d = text.charCodeAt(j);
+        if (d < 128 && ASCII[d] === 4) j++;
+        else break;
+      }
+      out.push(OP, i, j, this.depth);
+      return j;
+    }
+    throw new Doubt();
+  }
+
+  private identEnd(i: number): number {
+    const { text, n } = this;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c < 128) {
+        if (ASCII[c] === 1 || ASCII[c] === 2) i++;
+        else break;
+      } else {
+        const cp = text.codePointAt(i)!;
+        if (!ID_CONTINUE.test(String.fromCodePoint(cp))) break;
+        i += cp > 0xffff ? 2 : 1;
+      }
+    }
+    return i;
+  }
+
+  private stringToken(start: number, quoteAt: number, prefix: string): number {
+    const quote = this.text.charCodeAt(quoteAt);
+    const triple = this.at(quoteAt + 1) === quote && this.at(quoteAt + 2) === quote;
+    const t = this.out.push(STR, start, start, this.depth);
+    const raw = prefix.includes('r');
+    const fmt = prefix.includes('f') || prefix.includes('t');
+    const end = this.string(quoteAt + (triple ? 3 : 1), quote, triple, raw, fmt);
+    this.out.end[t] = end;
+    return end;
+  }
+
+  /** Skips a string's body from i (after its opening quote); returns the offset after its closing quote. */
+  private string(i: number, quote: number, triple: boolean, raw: boolean, fmt: boolean): number {
+    const { text, n } = this;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === BACKSLASH) {
+        const nx = this.at(i + 1);
+        if (nx === BACKSLASH || nx === SQ || nx === DQ) i += 2;
+        else if (nx === CR && this.at(i + 2) === LF) i += 3;
+        else if (isNewline(nx)) i += 2;
+        else if (fmt && !raw && nx === 78 /* N */ && this.at(i + 2) === LBRACE) {
+          const close = text.indexOf('}', i + 3);
+          if (close < 0 || /['"\r\n]/.test(text.slice(i + 3, close))) throw new Doubt();
+          i = close + 1;
+        } else if (fmt && !raw && nx === LBRACE) throw new Doubt();
+        else i++;
+        continue;
+      }
+      if (c === quote) {
+        if (!triple) return i + 1;
+        if (this.at(i + 1) === quote && this.at(i + 2) === quote) return i + 3;
+        i++;
+        continue;
+      }
+      if (isNewline(c) && !triple) throw new Doubt();
+      if (fmt && c === LBRACE) {
+        i = this.at(i + 1) === LBRACE ? i + 2 : this.field(i + 1, quote);
+        continue;
+      }
+      if (fmt && c === RBRACE) {
+        if (this.at(i + 1) !== RBRACE) throw new Doubt();
+        i += 2;
+        continue;
+      }
+      i++;
+    }
+    throw new Doubt();
+  }
+
+  /**
+   * Lexes an f-string replacement field from i (after its `{`) up to and including its `}`,
+   * recording its tokens (they are code: calls, names). Comments, backslashes and line breaks in
+   * a field (Python 3.12) are left to doubt.
+   */
+  private field(i: number, quote: number): number {
+    const { text, n, out } = this;
+    const base = this.depth++;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === HASH || c === BACKSLASH || isNewline(c)) throw new Doubt();
+      if (this.depth > base + 1) {
+        i = this.token(i);
+        // A bracket closed that the field did not open.
+        if (this.depth <= base) throw new Doubt();
+        continue;
+      }
+      if (c === RBRACE) {
+        this.depth--;
+        return i + 1;
+      }
+      if (c === COLON) {
+        // The format spec: literal text with nested fields, up to the field's `}`.
+        for (i++; i < n; ) {
+          const s = text.charCodeAt(i);
+          if (s === RBRACE) {
+            this.depth--;
+            return i + 1;
+          }
+          if (s === LBRACE) i = this.field(i + 1, quote);
+          else if (s === BACKSLASH || s === quote || isNewline(s)) throw new Doubt();
+          else i++;
+        }
+        throw new Doubt();
+      }
+      if (c === BANG && this.at(i + 1) !== EQUALS) {
+        // A conversion: !r, !s, !a.
+        i += 2;
+        continue;
+      }
+      if (c === EQUALS && /^[ \t]*[}!:]/.test(text.slice(i + 1, i + 40))) {
+        // The self-documenting `=`.
+        i++;
+        continue;
+      }
+      if (c < 128 && ASCII[c] === 4) {
+        // One character at a time, so that an operator never swallows the spec's `:`.
+        out.push(OP, i, i + 1, this.depth);
+        i++;
+        continue;
+      }
+      i = this.token(i);
+      if (this.depth <= base) throw new Doubt();
+    }
+    throw new Doubt();
+  }
+}
+
+/** A function definition's body and what it holds. */
+interface Def {
+  /** From the body's first token to the end of its last logical line. */
+  start: number;
+  end: number;
+  children: Def[];
+  /** Whether the body's code allows blanking (bindings aside); computed when first needed. */
+  inert?: boolean;
+  /** Names the body's `name = dotted(...)` statements may bind. */
+  binds: string[];
+}
+
+/**
+ * `text` with the body of every function that cannot contribute to the analysis replaced by
+ * blanks of the same length (see the module comment). Returns `text` itself when nothing is
+ * blanked or the file is not understood for certain.
+ */
+export function blankInertBodies(text: string): string {
+  if (!/\bdef\b/.test(text) || /\r(?!\n)/.test(text)) return text;
+  let lx: Lexed;
+  try {
+    lx = new Lexer(text).run();
+  } catch (e) {
+    // RangeError: f-strings nested deeper than the stack.
+    if (e instanceof Doubt || e instanceof RangeError) return text;
+    throw e;
+  }
+  const words: string[] = new Array<string>(lx.count);
+  for (let t = 0; t < lx.count; t++) words[t] = lx.kind[t] === IDENT ? text.slice(lx.start[t], lx.end[t]) : '';
+  const roots = findDefs(text, lx, words);
+  if (!roots || roots.length === 0) return text;
+  const chosen = choose(text, lx, words, roots);
+  if (chosen.length === 0) return text;
+  chosen.sort((a, b) => a.start - b.start);
+  const parts: string[] = [];
+  /** Pushes blanks for text[from, to): a space for each character but line breaks, which stay. */
+  const blanks = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== LF && c !== CR) continue;
+      if (i > from) parts.push(spaces(i - from));
+      parts.push(c === LF ? '\n' : '\r');
+      from = i + 1;
+    }
+    if (to > from) parts.push(spaces(to - from));
+  };
+  const isBreak = (i: number) => text.charCodeAt(i) === LF || text.charCodeAt(i) === CR;
+  let copied = 0;
+  for (const d of chosen) {
+    parts.push(text.slice(copied, d.start));
+    copied = d.end;
+    // The body becomes one triple-quoted string of blanks: tree-sitter reads string content several
+    // times faster than it skips blank lines. It needs three characters on its first line and
+    // three (after those) on one line for its end; a body without them becomes `0` and blanks.
+    let close = -1;
+    if (!isBreak(d.start + 1) && !isBreak(d.start + 2)) {
+      for (let j = d.end - 1; j >= d.start + 5 && close < 0; j--) if (!isBreak(j) && !isBreak(j - 1) && !isBreak(j - 2)) close = j - 2;
+    }
+    if (close < 0) {
+      parts.push('0');
+      blanks(d.start + 1, d.end);
+      continue;
+    }
+    parts.push('"""');
+    blanks(d.start + 3, close);
+    parts.push('"""');
+    blanks(close + 3, d.end);
+  }
+  parts.push(text.slice(copied));
+  return parts.join('');
+}
+
+let SPACES = ' '.repeat(256);
+
+/** `n` spaces (a slice of one long string: no copy). */
+function spaces(n: number): string {
+  while (SPACES.length < n) SPACES += SPACES;
+  return SPACES.slice(0, n);
+}
+
+/** The function definitions as a tree (by nesting), or undefined when nesting is absurdly deep. */
+function findDefs(text: string, lx: Lexed, words: string[]): Def[] | undefined {
+  const roots: Def[] = [];
+  /** Open defs with their header's indentation and the last logical line of their body so far. */
+  const open: { def: Def; indent: number; last: number }[] = [];
+  const lines = lx.lineFirst.length;
+  for (let k = 0; k < lines; k++) {
+    const indent = lx.lineIndent[k];
+    while (open.length > 0 && indent <= open[open.length - 1].indent) {
+      const o = open.pop()!;
+      o.def.end = lx.lineEnd[o.last];
+    }
+    for (const o of open) o.last = k;
+    const first = lx.lineFirst[k];
+    const endTok = lx.lineEndTok[k];
+    const head = words[first] === 'async' ? first + 1 : first;
+    if (head >= endTok || words[head] !== 'def') continue;
+    const last = endTok - 1;
+    const isHeader =
+      last > head && lx.kind[last] === OP && lx.depth[last] === 0 && lx.end[last] - lx.start[last] === 1 && text.charCodeAt(lx.start[last]) === COLON && lx.lineEnd[k] < text.length;
+    // A def with its body on the header line, or a broken one: left alone.
+    if (!isHeader || k + 1 >= lines || lx.lineIndent[k + 1] <= indent) continue;
+    const def: Def = { start: lx.start[lx.lineFirst[k + 1]], end: -1, children: [], binds: [] };
+    (open.length > 0 ? open[open.length - 1].def.children : roots).push(def);
+    open.push({ def, indent, last: k });
+    if (open.length > MAX_DEF_NESTING) return undefined;
+  }
+  while (open.length > 0) {
+    const o = open.pop()!;
+    o.def.end = lx.lineEnd[o.last];
+  }
+  return roots;
+}
+
+/** The first token at or after `offset` (binary search). */
+function tokenAt(lx: Lexed, offset: number): number {
+  let lo = 0;
+  let hi = lx.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lx.start[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The bodies to blank: inert ones whose bindings are not read outside the blanked bodies. */
+function choose(text: string, lx: Lexed, words: string[], roots: Def[]): Def[] {
+  const isOp = (t: number, code: number) => t < lx.count && lx.kind[t] === OP && lx.end[t] - lx.start[t] === 1 && text.charCodeAt(lx.start[t]) === code;
+
+  // The logical line of each token.
+  const lineOf = new Int32Array(lx.count);
+  for (let k = 0; k < lx.lineFirst.length; k++) lineOf.fill(k, lx.lineFirst[k], lx.lineEndTok[k]);
+
+  // Names an import may define (every name on a line with an import), and the import aliases that
+  // may stand for a name that matters in a call (`from flask import render_template as rt`: the
+  // word before `as` is the imported name's last segment, which a bare `rt(...)` qualifies to).
+  const imported = new Set<string>();
+  const aliases = new Set<string>();
+  for (let k = 0; k < lx.lineFirst.length; k++) {
+    let hasImport = false;
+    for (let t = lx.lineFirst[k]; t < lx.lineEndTok[k] && !hasImport; t++) hasImport = words[t] === 'import';
+    if (!hasImport) continue;
+    for (let t = lx.lineFirst[k]; t < lx.lineEndTok[k]; t++) {
+      if (lx.kind[t] === IDENT) imported.add(words[t]);
+      if (t === lx.lineFirst[k] || words[t] !== 'as' || lx.kind[t + 1] !== IDENT) continue;
+      if (lx.kind[t - 1] !== IDENT || KEEP_CALLS.has(words[t - 1]) || URL_CALLS.has(words[t - 1])) aliases.add(words[t + 1]);
+    }
+  }
+
+  /** A `name = dotted(...)` statement: where its `=` is, the dotted name's head, the names it may bind. */
+  interface BindSite {
+    pos: number;
+    head: string;
+    binders: string[];
+  }
+  // Every such statement in the file, in order (their left-hand sides over-approximated).
+  const sites: BindSite[] = [];
+  const bound = new Set<string>();
+  for (let t = 0; t < lx.count; t++) {
+    if (lx.depth[t] !== 0 || !isOp(t, EQUALS)) continue;
+    // The right-hand side: a dotted name, then `(`.
+    let r = t + 1;
+    if (r >= lx.count || lx.kind[r] !== IDENT) continue;
+    const head = words[r++];
+    while (isOp(r, DOT) && lx.kind[r + 1] === IDENT) r += 2;
+    if (!isOp(r, LPAREN)) continue;
+    // The left-hand side: from the statement's start (its line's start, a `;` or a previous `=`).
+    const lineStart = lx.lineFirst[lineOf[t]];
+    let s = t;
+    while (s > lineStart && !(lx.depth[s - 1] === 0 && (isOp(s - 1, EQUALS) || isOp(s - 1, SEMI)))) s--;
+    const len = t - s;
+    const binders: string[] = [];
+    if (len === 1 && lx.kind[s] === IDENT) binders.push(words[s]);
+    else if (s === lineStart && len >= 3 && lx.kind[s] === IDENT && !KEYWORDS.has(words[s]) && isOp(s + 1, COLON)) {
+      // An annotated name: x: T = ...
+      binders.push(words[s]);
+    } else {
+      // An attribute target (a.b.c = ...) binds nothing.
+      let attribute = len >= 3 && len % 2 === 1;
+      for (let u = s; u < t && attribute; u++) attribute = (u - s) % 2 === 0 ? lx.kind[u] === IDENT : isOp(u, DOT);
+      // Anything else (a compound statement's header before it, a lambda's default ...): every
+      // name of the statement before the `=` (the target is among them).
+      if (!attribute) for (let u = s; u < t; u++) if (lx.kind[u] === IDENT && !KEYWORDS.has(words[u])) binders.push(words[u]);
+    }
+    if (binders.length === 0) continue;
+    sites.push({ pos: lx.start[t], head, binders });
+    for (const b of binders) bound.add(b);
+  }
+
+  /**
+   * Whether the call of `words[t]` (a name in KEEP_CALLS, followed by `(`) may show something.
+   * The callee must be a dotted name; the SQL calls and setdefault need a string first argument;
+   * a rule with prefixes needs the qualified callee to start with one, which for a head no import
+   * or binding qualifies is the callee's own text.
+   */
+  const callMayShow = (t: number): boolean => {
+    let h = t;
+    while (isOp(h - 1, DOT) && h >= 2 && lx.kind[h - 2] === IDENT) h -= 2;
+    if (h > 0 && isOp(h - 1, DOT)) return false;
+    const name = words[t];
+    const stringFirst = lx.kind[t + 2] === STR;
+    if (name === 'execute' || name === 'executemany' || name === 'executescript' || name === 'setdefault') return stringFirst;
+    if (name === 'register' && stringFirst) return true;
+    const rules = CALL_PREFIXES.get(name);
+    if (!rules || imported.has(words[h]) || bound.has(words[h])) return true;
+    let callee = words[h];
+    for (let u = h + 2; u <= t; u += 2) callee += `.${words[u]}`;
+    return rules.some((prefixes) => !prefixes || prefixes.some((p) => callee === p || callee.startsWith(p)));
+  };
+
+  // Prefix counts of the tokens that keep a body: import, class, a call that may show something,
+  // a call of an alias that may stand for a name that matters, an @ (decorators; the matrix
+  // product is rare enough).
+  const keep = new Int32Array(lx.count + 1);
+  for (let t = 0; t < lx.count; t++) {
+    let bad = false;
+    if (lx.kind[t] === IDENT) {
+      const w = words[t];
+      bad = KEEP_WORDS.has(w) || (isOp(t + 1, LPAREN) && ((KEEP_CALLS.has(w) && callMayShow(t)) || aliases.has(w)));
+    } else if (lx.kind[t] === OP) {
+      for (let i = lx.start[t]; i < lx.end[t] && !bad; i++) bad = text.charCodeAt(i) === AT;
+    }
+    keep[t + 1] = keep[t] + (bad ? 1 : 0);
+  }
+
+  /** The first site at or after `offset`. */
+  const siteAt = (offset: number) => {
+    let lo = 0;
+    let hi = sites.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sites[mid].pos < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+
+  const inert = (d: Def): boolean => {
+    if (d.inert === undefined) {
+      d.inert = keep[tokenAt(lx, d.end)] === keep[tokenAt(lx, d.start)];
+      if (d.inert) for (let i = siteAt(d.start); i < sites.length && sites[i].pos < d.end; i++) d.binds.push(...sites[i].binders);
+    }
+    return d.inert;
+  };
+
+  /** Adds the outermost inert defs among `defs` and their descendants to `into`. */
+  const outermost = (defs: Def[], into: Def[]) => {
+    for (const d of defs) {
+      if (inert(d)) into.push(d);
+      else outermost(d.children, into);
+    }
+  };
+  let chosen: Def[] = [];
+  outermost(roots, chosen);
+  if (!chosen.some((d) => d.binds.length > 0)) return chosen;
+
+  // The bindings blanking removes change the qualified names of expressions headed by the names
+  // they bind, and, through `other = name.x(...)` statements left in place, of those bound from
+  // them (the sites, by head). Such a changed name matters only where a qualified name is used
+  // beyond its last segment: the head of a dotted call of a name in KEEP_CALLS (its prefix is
+  // checked), a bare call of a URL-conf function or of an alias that may stand for a name that
+  // matters (urlpatterns and calls read the qualified last segment), and anything in a class
+  // header (bases are reported qualified) or a decorator line (a route's owner). `reads` lists
+  // those places.
+  const byHead = new Map<string, BindSite[]>();
+  for (const site of sites) {
+    let list = byHead.get(site.head);
+    if (!list) byHead.set(site.head, (list = []));
+    list.push(site);
+  }
+  const reads = new Map<string, number[]>();
+  const lineStartsWith = (k: number, w: string) => words[lx.lineFirst[k]] === w;
+  for (let t = 0; t < lx.count; t++) {
+    if (lx.kind[t] !== IDENT || !bound.has(words[t]) || isOp(t - 1, DOT)) continue;
+    const k = lineOf[t];
+    let read = lineStartsWith(k, 'class') || isOp(lx.lineFirst[k], AT);
+    if (!read && isOp(t + 1, LPAREN)) read = URL_CALLS.has(words[t]) || aliases.has(words[t]);
+    if (!read && isOp(t + 1, DOT)) {
+      let r = t + 1;
+      while (isOp(r, DOT) && lx.kind[r + 1] === IDENT) r += 2;
+      read = isOp(r, LPAREN) && KEEP_CALLS.has(words[r - 1]);
+    }
+    if (!read) continue;
+    let list = reads.get(words[t]);
+    if (!list) reads.set(words[t], (list = []));
+    list.push(lx.start[t]);
+  }
+
+  // Drop the bodies whose bindings are read outside the chosen bodies (their inert descendants take
+  // their place), until nothing changes. A name is tainted when it is read outside, or when a
+  // statement outside binds a tainted name from it; a body is dropped when it binds a tainted name.
+  for (let round = 0; ; round++) {
+    // Cascades this long are contrived: rather than spend quadratic time, blank nothing.
+    if (round === MAX_ROUNDS) return [];
+    const sorted = [...chosen].sort((x, y) => x.start - y.start);
+    const inside = (pos: number) => {
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid].end <= pos) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < sorted.length && sorted[lo].start <= pos;
+    };
+    const tainted = new Set<string>();
+    for (const [name, list] of reads) if (list.some((pos) => !inside(pos))) tainted.add(name);
+    /** binder -> heads of the statements outside that bind it. */
+    const from = new Map<string, string[]>();
+    for (const site of sites) {
+      if (inside(site.pos)) continue;
+      for (const b of site.binders) {
+        let list = from.get(b);
+        if (!list) from.set(b, (list = []));
+        list.push(site.head);
+      }
+    }
+    const queue = [...tainted];
+    while (queue.length > 0) {
+      for (const head of from.get(queue.pop()!) ?? []) {
+        if (tainted.has(head)) continue;
+        tainted.add(head);
+        queue.push(head);
+      }
+    }
+    const next: Def[] = [];
+    let changed = false;
+    for (const d of chosen) {
+      if (d.binds.some((name) => tainted.has(name))) {
+        changed = true;
+        outermost(d.children, next);
+      } else next.push(d);
+    }
+    chosen = next;
+    if (!changed) return chosen;
+  }
+}

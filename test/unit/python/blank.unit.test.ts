@@ -1,0 +1,376 @@
+/**
+ * Blanking inert function bodies before the parse (blank.ts): what it blanks and what it leaves,
+ * that it keeps every offset, and that the analysis of a blanked file is the analysis of the
+ * original, on every fixture, on the benchmark's synthetic files, and on generated sources (a
+ * fast-check property; FUZZ_SEED replays it, see test/unit/fuzz/fuzz.ts).
+ */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { generateSynthetic } from '../../../bench/synthetic';
+import { analyzePython, type FileAnalysis } from '../../../src/core/python/analyze';
+import { blankInertBodies } from '../../../src/core/python/blank';
+import { PythonParser } from '../../../src/core/python/parser';
+import { PYTHON, TOKENS } from '../fuzz/corpus';
+import { fuzz, textFor } from '../fuzz/fuzz';
+
+let parser: PythonParser;
+before(async () => {
+  parser = await PythonParser.create();
+});
+after(() => parser.dispose());
+
+/** Blanks `src`, checking that the length and every line break stay, and that the rest is blanks and filler. */
+function blank(src: string): string {
+  const out = blankInertBodies(src);
+  assert.equal(out.length, src.length, 'length changed');
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\n' || c === '\r') assert.equal(out[i], c, `line break at ${i} changed`);
+    else assert.ok(out[i] === c || out[i] === ' ' || out[i] === '0' || out[i] === '"', `character ${i} (${JSON.stringify(c)}) became ${JSON.stringify(out[i])}`);
+  }
+  return out;
+}
+
+/** The lines of `src`, each line blanking changed shown as `~` (blank lines stay ''). */
+function blankedLines(src: string): string[] {
+  const before = src.split(/\r\n|\r|\n/);
+  const after = blank(src).split(/\r\n|\r|\n/);
+  return before.map((line, i) => (after[i] === line ? line : '~'));
+}
+
+const join = (...lines: string[]) => `${lines.join('\n')}\n`;
+
+/** The analysis, both ways, must be the same. */
+function assertSameAnalysis(src: string, label: string): FileAnalysis {
+  const plain = analyzePython(parser, src, 'm.py');
+  const skipped = analyzePython(parser, src, 'm.py', { skipInertBodies: true });
+  assert.deepEqual(skipped, plain, label);
+  return plain;
+}
+
+describe('blankInertBodies', () => {
+  it('blanks a plain body, keeping the header and what follows', () => {
+    assert.deepEqual(blankedLines(join('def f(x):', '    y = x + 1', '    return y', 'z = 2')), ['def f(x):', '~', '~', 'z = 2', '']);
+  });
+
+  it('fills a body with one triple-quoted string of blanks, or a 0 when its lines are too short', () => {
+    assert.equal(blank(join('def f(x):', '    y = x + 1', '', '    return y', 'z = 2')), join('def f(x):', `    """${' '.repeat(6)}`, '', `${' '.repeat(9)}"""`, 'z = 2'));
+    assert.equal(blank(join('def f(x):', '    y', '    x')), join('def f(x):', '    0', '     '));
+  });
+
+  it('blanks methods and async defs, keeps decorators, classes and one-line defs', () => {
+    const src = join(
+      'import functools', //
+      'class A:',
+      '    size = 3',
+      '    @functools.cache',
+      '    def m(self, n):',
+      '        return n * self.size',
+      '    async def run(self):',
+      '        await self.m(1)',
+      '    def one(self): return 1',
+    );
+    assert.deepEqual(blankedLines(src), [
+      'import functools',
+      'class A:',
+      '    size = 3',
+      '    @functools.cache',
+      '    def m(self, n):',
+      '~',
+      '    async def run(self):',
+      '~',
+      '    def one(self): return 1',
+      '',
+    ]);
+  });
+
+  it('blanks nested defs with their parent, or alone when the parent must stay', () => {
+    assert.deepEqual(blankedLines(join('def outer():', '    def inner():', '        return 1', '    return inner')), ['def outer():', '~', '~', '~', '']);
+    const src = join('def outer():', '    import json', '    def inner(v):', '        return v + 1', '    return inner');
+    assert.deepEqual(blankedLines(src), ['def outer():', '    import json', '    def inner(v):', '~', '    return inner', '']);
+  });
+
+  it('follows docstrings with text at column 0, brackets over lines and backslash continuations', () => {
+    const src = join(
+      'def f(a):', //
+      '    """Doc',
+      'at column 0',
+      '    """',
+      '    b = g(',
+      '1,',
+      '  2)',
+      '    c = a + \\',
+      '1',
+      '    return b',
+      'x = 1',
+    );
+    assert.deepEqual(blankedLines(src), ['def f(a):', '~', '~', '~', '~', '~', '~', '~', '~', '~', 'x = 1', '']);
+  });
+
+  it('does not mistake a def inside a string for a function', () => {
+    const src = join('s = """', 'def g():', '    x = 1', '"""', 't = "def h():"');
+    assert.equal(blank(src), src);
+  });
+
+  it('keeps CRLF line ends, tabs and form feeds', () => {
+    assert.equal(blank('def f():\r\n    x = 1\r\n    return x\r\ny = 2\r\n'), 'def f():\r\n    """  \r\n         """\r\ny = 2\r\n');
+    assert.equal(blank('def f():\n\tx = 1\n\treturn x\n'), 'def f():\n\t"""  \n      """\n');
+    assert.equal(blank('def f():\n    x = 1\n\f    return x\n'), 'def f():\n    """  \n          """\n');
+  });
+
+  it('understands string prefixes and f-strings with nested quotes and format specs', () => {
+    const src = join(
+      'def f(x, w):', //
+      `    a = rb'\\'' + Rb"\\\\" + u'x'`,
+      `    b = f"{x['a']}" + f'{x["b"]:>{w}}' + f"{{literal}}" + f"{x!r:>10}" + f"{x=}"`,
+      '    c = """one \' two " three"""',
+      '    return a, b, c',
+      'y = 1',
+    );
+    assert.deepEqual(blankedLines(src), ['def f(x, w):', '~', '~', '~', '~', 'y = 1', '']);
+    assertSameAnalysis(src, 'prefixes');
+  });
+
+  it('keeps a body with an import, a class, a decorator, a rule call or an aliased rule call', () => {
+    const kept = [
+      join('def f():', '    import os', '    return os'),
+      join('def f():', '    class A:', '        pass', '    return A'),
+      join('def f():', '    return render_template("a.html")'),
+      join('def f(cur):', '    cur.executemany("INSERT INTO t VALUES (?)", [])'),
+      join('def main():', '    os.environ.setdefault("DJANGO_" "SETTINGS_MODULE", "site.settings")'),
+      join('from flask import render_template as rt', 'def f():', '    return rt("a.html")'),
+      join('def f(x):', '    return f"{render_template(x)}"'),
+      join('def f():', '    return flask.Flask(__name__)'),
+    ];
+    for (const src of kept) assert.equal(blank(src), src, src);
+    // A decorator keeps the body it is in (the decorated function's own body may go).
+    assert.deepEqual(blankedLines(join('def f(g):', '    @g', '    def h():', '        pass', '    return h')), ['def f(g):', '    @g', '    def h():', '~', '    return h', '']);
+  });
+
+  it('blanks a call of a rule name that cannot match the rule', () => {
+    // `self.render` cannot be django.shortcuts.render; `cur.execute(sql)` has no SQL string to read.
+    for (const src of [join('def f(self):', '    return self.render("a.html")'), join('def f(cur, sql):', '    cur.execute(sql)')]) {
+      assert.notEqual(blank(src), src, src);
+    }
+  });
+
+  it('keeps a body whose binding is read outside it, blanks one whose binding is not', () => {
+    const read = join('def make():', '    app = build()', '    return app', '@app.route("/")', 'def index():', '    return "hi"');
+    assert.deepEqual(blankedLines(read), ['def make():', '    app = build()', '    return app', '@app.route("/")', 'def index():', '~', '']);
+    // Through another binding: conf = app.config_for(...) then a class header reading conf.
+    const chained = join('def make():', '    app = build()', 'conf = app.settings()', 'class A(conf.Base):', '    pass');
+    assert.equal(blank(chained), chained);
+    // A URL conf's path(...) read through a binding made in a function.
+    const urls = join('from django.urls import path', 'def helper(a):', '    path = os.path.join(a)', '    return path', 'urlpatterns = [path("x/", view)]');
+    assert.equal(blank(urls), urls);
+    assertSameAnalysis(urls, 'urls');
+    const local = join('def f(v):', '    total = compute(v)', '    return total', 'def g(v):', '    total = compute(v)', '    return total.value');
+    assert.deepEqual(blankedLines(local), ['def f(v):', '~', '~', 'def g(v):', '~', '~', '']);
+  });
+
+  it('blanks nothing in a file it cannot be sure of', () => {
+    const unsure = [
+      'def f():\r    x = 1\r    return x\r', // lone CR line ends
+      'def f():\n    x = "unterminated\n    return x\n',
+      'def f():\n\tx = 1\n        return x\n', // tabs and spaces mixed
+      'def f():\n    return (1\n', // unclosed bracket
+      'def f():\n    x = 1 $ 2\n',
+      'def f():\n    return f"{x # comment}"\n',
+      'def f():\n    return f"{a)}"\n', // a bracket the field did not open
+    ];
+    for (const src of unsure) assert.equal(blankInertBodies(src), src, JSON.stringify(src));
+  });
+
+  it('falls back to the original text when the blanked text does not parse', () => {
+    // Broken outside the body: the blanked text is broken too, so the original is analyzed.
+    const src = join('def f():', '    x = 1', '    return x', 'y = = 2', 'import flask');
+    assert.notEqual(blank(src), src);
+    const a = assertSameAnalysis(src, 'broken');
+    assert.ok(a.problems.some((p) => /syntax error/.test(p.message)));
+  });
+});
+
+describe('blanking inert bodies gives the same analysis', () => {
+  it('on every Python fixture', function () {
+    this.timeout(60_000);
+    const root = path.join(__dirname, '..', '..', 'fixtures');
+    let files = 0;
+    let changed = 0;
+    for (const rel of fs.readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+      if (!rel.endsWith('.py')) continue;
+      const src = fs.readFileSync(path.join(root, rel), 'utf8');
+      files++;
+      if (blank(src) !== src) changed++;
+      assertSameAnalysis(src, rel);
+    }
+    assert.ok(files > 10 && changed > 0, `${files} fixtures, ${changed} blanked`);
+  });
+
+  it("on the benchmark's synthetic files, blanking most of their text", function () {
+    this.timeout(60_000);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ff-blank-'));
+    try {
+      generateSynthetic(dir, { files: 24, targetBytes: 24 * 6_000 });
+      let bytes = 0;
+      let blanked = 0;
+      for (const rel of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+        if (!rel.endsWith('.py')) continue;
+        const src = fs.readFileSync(path.join(dir, rel), 'utf8');
+        const out = blank(src);
+        bytes += src.length;
+        for (let i = 0; i < src.length; i++) if (out[i] !== src[i]) blanked++;
+        assertSameAnalysis(src, rel);
+      }
+      assert.ok(blanked / bytes > 0.5, `only ${((100 * blanked) / bytes).toFixed(1)}% blanked`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('on mutated and random Python (property): never throws, and equal wherever the original parses', async function () {
+    this.timeout(120_000);
+    await fuzz('blank bodies, mutated', textFor(PYTHON, TOKENS.python), (text) => {
+      blank(text);
+      const plain = analyzePython(parser, text, 'm.py');
+      if (plain.problems.some((p) => /syntax error/.test(p.message))) return;
+      assert.deepEqual(analyzePython(parser, text, 'm.py', { skipInertBodies: true }), plain);
+    }, 800);
+  });
+
+  it('on generated sources (property)', async function () {
+    this.timeout(120_000);
+    await fuzz('blank bodies', pythonSource(), ({ text }) => {
+      blank(text);
+      const a = assertSameAnalysis(text, text);
+      // The generator writes valid Python (a syntax error inside a blanked body would go unreported).
+      assert.deepEqual(a.problems, [], 'the generated source is not valid Python');
+    }, 600);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Generated Python: imports, module-level bindings, decorated defs (nested, in classes) whose
+// bodies mix plain statements with ones the analysis reads.
+// ---------------------------------------------------------------------------------------------
+
+type Lines = string[];
+
+const IMPORTS = [
+  'import os',
+  'import sqlite3',
+  'from flask import Flask, Blueprint, render_template, jsonify',
+  'from flask import render_template as rt',
+  'from django.urls import path',
+  'from django.shortcuts import render',
+  'from django.db import models',
+  'from sqlalchemy.orm import declarative_base as dbase',
+  'from flask_login import login_required',
+  'import flask',
+  'from .helpers import build',
+];
+
+const MODULE_LINES: Lines[] = [
+  // A class header reading a name bound from a name a function may bind.
+  ['conf = app.config_for("x")', 'class Conf(conf.Base):', '    pass'],
+  ['app = Flask(__name__)'],
+  ['bp = Blueprint("b", __name__)'],
+  ['db = build()'],
+  ['Base = dbase()'],
+  ['conf = app.config_for("x")'],
+  ['urlpatterns = [path("a/", view), path("b/", include("x.urls"))]'],
+  ['INSTALLED_APPS = ["django.contrib.admin", "rest_framework"]'],
+  ['x = 1'],
+  ['total = compute()'],
+];
+
+const DECORATORS = ['@app.route("/x")', '@bp.get("/y")', '@login_required', '@functools.wraps(f)', '@conf.route("/z")'];
+
+/** Statements that show nothing by themselves (some bind names the file may read elsewhere). */
+const PLAIN: string[][] = [
+  ['total = 0'],
+  ['for i, v in enumerate(values):', '    total += v * i'],
+  ['return {"total": total, "label": "x"}'],
+  ['"""A docstring.', '§Text at column 0 with def g(): and @app.route("/no")', '"""'],
+  ["s = 'def f():' + \"class X(Base):\" + r'\\d+' + b'\\x00'"],
+  ["m = f\"{values['k']}\" + f'{total:>{width}}' + f\"{{}}\""],
+  ['y = compute(', '§1,', '    2)'],
+  ['z = 1 + \\', '    2'],
+  ['# a comment: import flask'],
+  ['app = build()'],
+  ['path = os.path.join(a, b)'],
+  ['conf = settings.load()'],
+  ['total = compute(values)'],
+  ['self.render("page.html")'],
+  ['cur.execute(query)'],
+  ['if values: total = compute(1)'],
+  ['x: int = compute()'],
+  ['pass'],
+];
+
+/** Statements the analysis reads. */
+const TRIGGERS: string[][] = [
+  ['return render_template("a.html")'],
+  ['return rt("a.html")'],
+  ['return render(request, "a.html")'],
+  ['cur.execute("SELECT * FROM t")'],
+  ['cur.executemany("INSERT INTO t VALUES (?)", rows)'],
+  ['conn = sqlite3.connect("db")'],
+  ['import json'],
+  ['from celery import shared_task'],
+  ['class Inner(models.Model):', '    name = models.CharField()'],
+  ['class Meta:', '    abstract = True'],
+  ['Base = dbase()'],
+  ['os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site.settings")'],
+  ['return jsonify(ok=True)'],
+  ['return flask.Flask(__name__)'],
+];
+
+/** Indents lines one level, except those marked § (they stay at column 0). */
+const indent = (lines: string[]) => lines.map((l) => (l === '' || l.startsWith('§') ? l : `    ${l}`));
+
+const statement: fc.Memo<Lines> = fc.memo((n) =>
+  n <= 1
+    ? fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...PLAIN) }, { weight: 1, arbitrary: fc.constantFrom(...TRIGGERS) })
+    : fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...PLAIN) }, { weight: 1, arbitrary: fc.constantFrom(...TRIGGERS) }, { weight: 2, arbitrary: funcDef(n - 1) }),
+);
+
+function funcDef(n: number): fc.Arbitrary<Lines> {
+  return fc
+    .record({
+      decorators: fc.subarray(DECORATORS, { maxLength: 2 }),
+      async: fc.boolean(),
+      name: fc.constantFrom('index', 'helper', 'view', 'compute_total'),
+      body: fc.array(statement(n), { minLength: 1, maxLength: 5 }),
+      oneLine: fc.boolean(),
+    })
+    .map((d) => {
+      const header = `${d.async ? 'async ' : ''}def ${d.name}(request, values=None):`;
+      if (d.oneLine && d.body[0].length === 1 && !/^(class|def|async|for|if|import|from)\b/.test(d.body[0][0])) return [...d.decorators, `${header} ${d.body[0][0]}`];
+      return [...d.decorators, header, ...indent(d.body.flat())];
+    });
+}
+
+const classDef: fc.Arbitrary<Lines> = fc
+  .record({ base: fc.constantFrom('', '(models.Model)', '(Base)', '(conf.Base)'), methods: fc.array(funcDef(2), { minLength: 1, maxLength: 3 }) })
+  .map((c) => [`class Thing${c.base}:`, '    size = 3', ...indent(c.methods.flat())]);
+
+/** A generated module, with its line ends (LF or CRLF) and indentation (spaces or tabs) varied. */
+function pythonSource(): fc.Arbitrary<{ text: string }> {
+  return fc
+    .record({
+      imports: fc.subarray(IMPORTS),
+      items: fc.array(fc.oneof(fc.constantFrom(...MODULE_LINES), funcDef(3), classDef), { minLength: 1, maxLength: 6 }),
+      crlf: fc.boolean(),
+      tabs: fc.boolean(),
+    })
+    .map((m) => {
+      let lines = [...m.imports, ...m.items.flatMap((item) => ['', ...item])].map((l) => l.replace(/^§/, ''));
+      if (m.tabs) lines = lines.map((l) => l.replace(/^((?: {4})+)/, (lead: string) => '\t'.repeat(lead.length / 4)));
+      const text = lines.join(m.crlf ? '\r\n' : '\n') + (m.crlf ? '\r\n' : '\n');
+      // fast-check prints the value of a failing case: show the source itself.
+      return { text, toString: () => text };
+    });
+}
