@@ -3,7 +3,7 @@
  * pre-filter, and the tree-sitter analysis. The same function runs in process and in the worker
  * threads of pool.ts, so both give identical results.
  */
-import type { Problem } from './model';
+import type { ManifestFormat, ManifestResult, Problem } from './model';
 import { analyzePython, type FileAnalysis } from './python/analyze';
 import { PythonParser } from './python/parser';
 import { needsParse } from './python/prefilter';
@@ -12,6 +12,8 @@ import { decodeText } from './text';
 /** Analyzes files; implemented in process (InProcessAnalyzer) and by a worker pool (pool.ts). */
 export interface FileAnalyzer {
   analyze(path: string, bytes: Uint8Array, prefilter: boolean): Promise<FileAnalysis>;
+  /** Parses a manifest where this analyzer parses (the pool: on a worker); absent: the caller parses it. */
+  parseManifest?(format: ManifestFormat, path: string, text: string): Promise<ManifestResult>;
   dispose(): void;
 }
 

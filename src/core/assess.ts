@@ -13,7 +13,7 @@ import { templateDialect, type TemplateDialect } from './detectors/templates';
 import { resolveModels } from './detectors/models';
 import { errorText, isInteresting, SKIPPED_DIRS, walk, type FileEntry } from './discovery';
 import { concludeProject } from './conclude';
-import { manifestFormatOf, readManifests } from './manifests/index';
+import { manifestFormatOf, readManifests, type ManifestParsing } from './manifests/index';
 import { withNeeds, type DeclaredNeeds } from './needs';
 import type { Assessment, Dependency, Observation, Problem, ProjectAssessment } from './model';
 import type { ClassInfo, FileAnalysis } from './python/analyze';
@@ -226,8 +226,14 @@ export class AssessmentSession {
 
   private async readAllManifests(): Promise<void> {
     const manifestFiles = this.files.filter((f) => manifestFormatOf(f.path) !== undefined).map((f) => f.path);
-    const needsParser = manifestFiles.some(isSetupPy);
-    const parser = needsParser ? await this.manifestParser() : (undefined as unknown as PythonParser);
+    // Manifests are parsed on the analyzer's workers when it has them (setup.py needs tree-sitter),
+    // else here.
+    const analyzer = this.analyzer;
+    const parser: ManifestParsing = analyzer.parseManifest
+      ? (format, text, file) => analyzer.parseManifest!(format, file, text)
+      : manifestFiles.some(isSetupPy)
+        ? await this.manifestParser()
+        : (undefined as unknown as PythonParser);
     const manifests = await readManifests(this.ws, manifestFiles, parser, this.maxBytes, this.options.signal);
     this.manifestProblems = manifests.problems;
     this.depsByFile = new Map();
@@ -283,7 +289,7 @@ export class AssessmentSession {
   }
 
   /** Recomputes every project's verdict from what the session holds. */
-  private verdict(started: number): Assessment {
+  private async verdict(started: number): Promise<Assessment> {
     this.report({ phase: 'verdict', done: 0, total: 0, message: 'Weighing the evidence' });
     const pyFiles = this.files.filter(isAnalyzedPython);
     const appFiles = [...this.analyses]
@@ -301,16 +307,23 @@ export class AssessmentSession {
       this.memoRootsKey = rootsKey;
     }
     const dirtyRoots = groupByOwner([...this.dirtyPaths], rootDirs);
-    const projects = withNeeds(
-      roots.map((r) => {
-        const kept = this.projectMemo.get(r.dir);
-        if (kept && (dirtyRoots.get(r.dir)?.length ?? 0) === 0) return kept;
-        const fresh = assessProject(r.dir, r.reason, filesByRoot.get(r.dir) ?? [], manifestsByRoot.get(r.dir) ?? [], this.depsByFile, this.analyses, this.dialects);
-        this.projectMemo.set(r.dir, fresh);
-        return fresh;
-      }),
-      this.options.needs,
-    );
+    const assessed: ProjectAssessment[] = [];
+    let computed = 0;
+    for (const r of roots) {
+      const kept = this.projectMemo.get(r.dir);
+      if (kept && (dirtyRoots.get(r.dir)?.length ?? 0) === 0) {
+        assessed.push(kept);
+        continue;
+      }
+      // One project at a time, giving the thread back in between: in a monorepo the verdicts
+      // together would hold it for longer than an editor should wait.
+      if (computed++ > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+      this.options.signal?.throwIfAborted();
+      const fresh = assessProject(r.dir, r.reason, filesByRoot.get(r.dir) ?? [], manifestsByRoot.get(r.dir) ?? [], this.depsByFile, this.analyses, this.dialects);
+      this.projectMemo.set(r.dir, fresh);
+      assessed.push(fresh);
+    }
+    const projects = withNeeds(assessed, this.options.needs);
     this.dirtyPaths.clear();
     const problems = [...this.walkProblems, ...this.manifestProblems];
     for (const f of pyFiles) problems.push(...(this.analyses.get(f.path)?.problems ?? []));

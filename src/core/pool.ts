@@ -7,10 +7,25 @@ import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FileAnalyzer } from './analyzer';
+import { markUnreadable } from './manifests/common';
+import type { ManifestFormat, ManifestResult } from './model';
 import type { FileAnalysis } from './python/analyze';
+import type { WorkerRequest } from './python/worker';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** What a worker answers. */
+interface Reply {
+  id: number;
+  analysis?: FileAnalysis;
+  manifest?: ManifestResult;
+  /** The manifest could not be parsed at all (a mark kept by identity, so it travels apart). */
+  unreadable?: boolean;
+  error?: string;
+}
 
 interface Pending {
-  resolve: (a: FileAnalysis) => void;
+  resolve: (reply: Reply) => void;
   reject: (e: Error) => void;
   bytes: number;
 }
@@ -42,13 +57,13 @@ export class WorkerPoolAnalyzer implements FileAnalyzer {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(entry.file, { execArgv: entry.execArgv });
       const slot: Slot = { worker, busy: 0, pending: new Map() };
-      worker.on('message', (msg: { id: number; analysis?: FileAnalysis; error?: string }) => {
+      worker.on('message', (msg: Reply) => {
         const p = slot.pending.get(msg.id);
         if (!p) return;
         slot.pending.delete(msg.id);
         slot.busy -= p.bytes;
-        if (msg.analysis) p.resolve(msg.analysis);
-        else p.reject(new Error(msg.error ?? 'worker failed'));
+        if (msg.error === undefined) p.resolve(msg);
+        else p.reject(new Error(msg.error));
       });
       worker.on('error', (e) => this.fail(slot, e));
       worker.on('exit', () => this.fail(slot, new Error('worker exited')));
@@ -63,16 +78,29 @@ export class WorkerPoolAnalyzer implements FileAnalyzer {
   }
 
   analyze(path: string, bytes: Uint8Array, prefilter: boolean): Promise<FileAnalysis> {
+    return this.send({ kind: 'analyze', path, bytes, prefilter }, bytes.byteLength).then((r) => r.analysis ?? Promise.reject(new Error('worker gave no analysis')));
+  }
+
+  parseManifest(format: ManifestFormat, path: string, text: string): Promise<ManifestResult> {
+    return this.send({ kind: 'manifest', format, path, text }, text.length).then((r) => {
+      if (!r.manifest) throw new Error('worker gave no result');
+      if (r.unreadable) markUnreadable(r.manifest);
+      return r.manifest;
+    });
+  }
+
+  /** Gives a task to the worker with the fewest bytes waiting. */
+  private send(request: DistributiveOmit<WorkerRequest, 'id'>, size: number): Promise<Reply> {
     if (this.disposed) return Promise.reject(new Error('pool disposed'));
     let slot = this.slots[0];
     for (const s of this.slots) if (s.busy < slot.busy) slot = s;
     const id = this.nextId++;
     // +1: an empty file still costs a round trip.
-    const cost = bytes.byteLength + 1;
+    const cost = size + 1;
     slot.busy += cost;
-    return new Promise<FileAnalysis>((resolve, reject) => {
+    return new Promise<Reply>((resolve, reject) => {
       slot.pending.set(id, { resolve, reject, bytes: cost });
-      slot.worker.postMessage({ id, path, bytes, prefilter });
+      slot.worker.postMessage({ ...request, id });
     });
   }
 

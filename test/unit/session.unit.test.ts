@@ -1,12 +1,15 @@
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { AssessmentSession } from '../../src/core/assess';
 import { MemoryCache } from '../../src/core/cache';
 import type { Assessment } from '../../src/core/model';
-import { MemoryWorkspace } from '../../src/core/workspace';
+import { WorkerPoolAnalyzer } from '../../src/core/pool';
+import { MemoryWorkspace, NodeWorkspace, type Workspace } from '../../src/core/workspace';
 
 const strip = (a: Assessment) => JSON.stringify({ ...a, stats: undefined });
 
-async function fresh(ws: MemoryWorkspace): Promise<Assessment> {
+async function fresh(ws: Workspace): Promise<Assessment> {
   const s = await AssessmentSession.create(ws);
   try {
     return await s.scan();
@@ -43,6 +46,28 @@ describe('AssessmentSession.update', () => {
       }
     } finally {
       session.dispose();
+    }
+  });
+});
+
+describe('AssessmentSession with the worker pool', function () {
+  this.timeout(60_000);
+
+  it('reads setup.py on a worker (this thread never parses) and gives the in-process result', async () => {
+    const dir = path.join(__dirname, '..', 'fixtures', 'manifests');
+    assert.ok(fs.existsSync(path.join(dir, 'setup.py')));
+    const pool = new WorkerPoolAnalyzer(2);
+    // A parser that fails on any use: the session must not need one on this thread.
+    const trap = new Proxy({}, { get: () => assert.fail('the main thread was asked to parse') }) as never;
+    try {
+      const pooled = await AssessmentSession.create(new NodeWorkspace(dir), { analyzer: pool, parser: trap });
+      const viaPool = await pooled.scan();
+      pooled.dispose();
+      const inProcess = await fresh(new NodeWorkspace(dir));
+      assert.ok(viaPool.projects[0]?.dependencies.some((d) => d.file === 'setup.py'), 'setup.py dependencies were read');
+      assert.equal(strip(viaPool), strip(inProcess));
+    } finally {
+      pool.dispose();
     }
   });
 });

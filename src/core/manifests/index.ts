@@ -48,6 +48,18 @@ const PARSERS: Record<ManifestFormat, (text: string, file: string, parser: Pytho
   conda: parseCondaEnv,
 };
 
+/** Parses a manifest's text; setup.py is read with tree-sitter (never run), so it takes a parser. */
+export function parseManifest(format: ManifestFormat, text: string, file: string, parser: PythonParser): ManifestResult {
+  return PARSERS[format](text, file, parser);
+}
+
+/**
+ * How manifests are parsed: on this thread with `parser` (for setup.py), or by a function that
+ * parses them elsewhere — the parse workers (pool.ts), so that the caller's thread never loads
+ * WebAssembly nor spends its time in the requirement grammar while it could be reading files.
+ */
+export type ManifestParsing = PythonParser | ((format: ManifestFormat, text: string, file: string) => Promise<ManifestResult>);
+
 /** What `readManifests` returns. */
 export interface ManifestRead {
   /**
@@ -74,7 +86,7 @@ export interface ManifestRead {
 export async function readManifests(
   ws: Workspace,
   files: string[],
-  parser: PythonParser,
+  parser: ManifestParsing,
   maxBytes = 1_000_000,
   signal?: AbortSignal,
 ): Promise<ManifestRead> {
@@ -172,7 +184,7 @@ export async function readManifests(
     if (text === undefined) return;
     let result: ManifestResult;
     try {
-      result = PARSERS[format](text, file, parser);
+      result = typeof parser === 'function' ? await parser(format, text, file) : PARSERS[format](text, file, parser);
     } catch (e) {
       problems.push(problem(file, null, `could not be parsed: ${errorText(e)}`));
       return;

@@ -1,20 +1,27 @@
 /**
- * Worker-thread entry: owns one parser and analyzes the files the pool sends it. Loaded by
- * pool.ts; in the bundles it is dist/worker.js.
+ * Worker-thread entry: owns one parser and analyzes the files the pool sends it, and parses the
+ * manifests it is given (so the caller's thread never loads WebAssembly nor runs the requirement
+ * grammar). Loaded by pool.ts; in the bundles it is dist/worker.js.
  */
 import { parentPort } from 'node:worker_threads';
 import { analyzeSource } from '../analyzer';
+import { isUnreadable } from '../manifests/common';
+import { parseManifest } from '../manifests/index';
+import type { ManifestFormat, ManifestResult } from '../model';
 import { PythonParser } from './parser';
 
-/** A request from the pool. */
-export interface WorkerRequest {
-  id: number;
-  path: string;
-  bytes: Uint8Array;
-  prefilter: boolean;
-}
+/** A request from the pool: a Python file to analyze, or a manifest to parse. */
+export type WorkerRequest =
+  | { id: number; kind: 'analyze'; path: string; bytes: Uint8Array; prefilter: boolean }
+  | { id: number; kind: 'manifest'; format: ManifestFormat; path: string; text: string };
 
 const port = parentPort;
+
+/** Sends a manifest's result, with the mark a copy would lose (pool.ts puts it back). */
+function postManifest(id: number, manifest: ManifestResult): void {
+  port?.postMessage({ id, manifest, unreadable: isUnreadable(manifest) });
+}
+
 if (port) {
   const ready = PythonParser.create();
   port.on('message', (msg: WorkerRequest | 'close') => {
@@ -22,9 +29,12 @@ if (port) {
       void ready.then((p) => p.dispose()).finally(() => port.close());
       return;
     }
-    void ready.then(
-      (parser) => port.postMessage({ id: msg.id, analysis: analyzeSource(parser, msg.path, msg.bytes, msg.prefilter) }),
-      (e: unknown) => port.postMessage({ id: msg.id, error: e instanceof Error ? e.message : String(e) }),
-    );
+    void ready
+      .then((parser) =>
+        msg.kind === 'manifest'
+          ? postManifest(msg.id, parseManifest(msg.format, msg.text, msg.path, parser))
+          : port.postMessage({ id: msg.id, analysis: analyzeSource(parser, msg.path, msg.bytes, msg.prefilter) }),
+      )
+      .catch((e: unknown) => port.postMessage({ id: msg.id, error: e instanceof Error ? e.message : String(e) }));
   });
 }
