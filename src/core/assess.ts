@@ -12,7 +12,7 @@ import { isTemplatePath, layoutObservations } from './detectors/layout';
 import { templateDialect, type TemplateDialect } from './detectors/templates';
 import { resolveModels } from './detectors/models';
 import { errorText, isInteresting, SKIPPED_DIRS, walk, type FileEntry } from './discovery';
-import { concludeProject } from './conclude';
+import { concludeProjectInSteps } from './conclude';
 import { manifestFormatOf, readManifests, type ManifestParsing } from './manifests/index';
 import { withNeeds, type DeclaredNeeds } from './needs';
 import type { Assessment, Dependency, Observation, Problem, ProjectAssessment } from './model';
@@ -308,18 +308,18 @@ export class AssessmentSession {
     }
     const dirtyRoots = groupByOwner([...this.dirtyPaths], rootDirs);
     const assessed: ProjectAssessment[] = [];
-    let computed = 0;
     for (const r of roots) {
       const kept = this.projectMemo.get(r.dir);
       if (kept && (dirtyRoots.get(r.dir)?.length ?? 0) === 0) {
         assessed.push(kept);
         continue;
       }
-      // One project at a time, giving the thread back in between: in a monorepo the verdicts
-      // together would hold it for longer than an editor should wait.
-      if (computed++ > 0) await new Promise((resolve) => setTimeout(resolve, 0));
-      this.options.signal?.throwIfAborted();
-      const fresh = assessProject(r.dir, r.reason, filesByRoot.get(r.dir) ?? [], manifestsByRoot.get(r.dir) ?? [], this.depsByFile, this.analyses, this.dialects);
+      // In steps, giving the thread back in between: on a large workspace the verdicts together
+      // would hold it for longer than an editor should wait.
+      await nextTick(this.options.signal);
+      const finish = assessProject(r.dir, r.reason, filesByRoot.get(r.dir) ?? [], manifestsByRoot.get(r.dir) ?? [], this.depsByFile, this.analyses, this.dialects);
+      await nextTick(this.options.signal);
+      const fresh = finish();
       this.projectMemo.set(r.dir, fresh);
       assessed.push(fresh);
     }
@@ -336,6 +336,12 @@ export class AssessmentSession {
       summary: summarizeWorkspace(projects),
     };
   }
+}
+
+/** Gives the thread back to the event loop once (then stops if the scan was cancelled meanwhile). */
+async function nextTick(signal: AbortSignal | undefined): Promise<void> {
+  await new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+  signal?.throwIfAborted();
 }
 
 /**
@@ -381,7 +387,7 @@ function assessProject(
   depsByFile: ReadonlyMap<string, Dependency[]>,
   analyses: ReadonlyMap<string, FileAnalysis>,
   dialects: ReadonlyMap<string, TemplateDialect>,
-): ProjectAssessment {
+): () => ProjectAssessment {
   const dependencies = manifests.flatMap((m) => depsByFile.get(m) ?? []);
   const observations: Observation[] = [...dependencyObservations(dependencies), ...layoutObservations(ownFiles)];
   for (const o of observations) {
@@ -400,7 +406,7 @@ function assessProject(
     classes.push(...a.classes);
   }
   observations.push(...resolveModels(classes));
-  return concludeProject({ root, rootReason, files: [...ownFiles], observations, pythonFiles, dependencies, manifests: [...manifests] });
+  return concludeProjectInSteps({ root, rootReason, files: [...ownFiles], observations, pythonFiles, dependencies, manifests: [...manifests] });
 }
 
 function normalizeProblem(p: Problem): Problem {

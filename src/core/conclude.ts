@@ -114,6 +114,16 @@ export function countedObservations(input: ProjectInput): { observations: Observ
 
 /** The verdict of one project, explained. */
 export function concludeProject(input: ProjectInput): ProjectAssessment {
+  return concludeProjectInSteps(input)();
+}
+
+/**
+ * The same in two steps, so that a caller can give its thread back in between: this call weighs
+ * the evidence; the function it returns works out what would change the verdict (which runs the
+ * rules again for each change it tries, about as long again on a large project) and gives the
+ * explained verdict.
+ */
+export function concludeProjectInSteps(input: ProjectInput): () => ProjectAssessment {
   const { observations, seen, testOnlyFrameworks, hasCode } = countedObservations(input);
   const strengths = frameworkStrengths(observations);
   const framework = strengths.length > 0 && strengths[0][1] >= 0.5 ? strengths[0][0] : 'none';
@@ -147,7 +157,7 @@ export function concludeProject(input: ProjectInput): ProjectAssessment {
   for (const o of observations) if (o.kind === 'model' && o.via) orms.set(o.via, (orms.get(o.via) ?? 0) + 1);
   const orm = [...orms].sort((a, b) => b[1] - a[1])[0]?.[0];
   const counts = { formClasses, ...(orm ? { orm: ORM_NAMES[orm] ?? orm } : {}) };
-  return describeVerdict(project, counts, whatWouldChange(ruleInput, project.recommendation));
+  return () => describeVerdict(project, counts, whatWouldChange(ruleInput, project.recommendation));
 }
 
 const ORM_NAMES: Record<string, string> = { sqlalchemy: 'SQLAlchemy', sqlmodel: 'SQLModel', peewee: 'peewee', django: 'Django', tortoise: 'Tortoise', ormar: 'ormar', piccolo: 'Piccolo' };

@@ -45,7 +45,15 @@ export function activate(context: vscode.ExtensionContext): FrameworkFitApi {
     log,
     ...COMMAND_IDS.map((id) => vscode.commands.registerCommand(id, (...args: unknown[]) => host().commands[id](...args))),
     vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, {
-      resolveWebviewView: (view, ctx, token) => host().sidebar.resolveWebviewView(view, ctx, token),
+      resolveWebviewView: (view, ctx, token) => {
+        log.info('sidebar: resolving the view');
+        try {
+          return host().sidebar.resolveWebviewView(view, ctx, token);
+        } catch (e) {
+          log.error(`sidebar: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+          throw e;
+        }
+      },
     }),
     vscode.window.createTreeView(WELCOME_VIEW_ID, { treeDataProvider: { getChildren: () => [], getTreeItem: (e: vscode.TreeItem) => e } }),
     vscode.languages.registerHoverProvider(MANIFEST_SELECTOR, { provideHover: (doc, pos, token) => host().hover.provideHover(doc, pos, token) }),
