@@ -86,7 +86,8 @@ export function resolveModels(classes: readonly ClassInfo[]): Observation[] {
     const candidates = (byName.get(simple) ?? []).filter((x) => x !== c);
     if (candidates.length === 0) return null;
     const sameFile = candidates.filter((x) => x.file === c.file);
-    const byModule = modulePath ? candidates.filter((x) => moduleMatches(x.file, modulePath, c.file)) : [];
+    const target = modulePath ? moduleTarget(modulePath, c.file) : undefined;
+    const byModule = target ? candidates.filter((x) => target(stemOf(x.file))) : [];
     for (const cand of byModule.length ? byModule : sameFile.length ? sameFile : candidates) {
       const r = resolve(cand, depth + 1);
       if (r === 'sqlalchemy-base') return 'sqlalchemy';
@@ -107,15 +108,31 @@ export function resolveModels(classes: readonly ClassInfo[]): Observation[] {
   return out;
 }
 
-/** True when `file` can be the module `modulePath` (absolute dotted, or relative to `fromFile`). */
-function moduleMatches(file: string, modulePath: string, fromFile: string): boolean {
-  const stem = file.replace(/\.pyi?$/, '').replace(/\/__init__$/, '');
+/** A file's module path: no extension, a package's `__init__` as the package ("a/b/__init__.py" -> "a/b"). */
+const stems = new Map<string, string>();
+function stemOf(file: string): string {
+  let stem = stems.get(file);
+  if (stem === undefined) {
+    stem = file.replace(/\.pyi?$/, '').replace(/\/__init__$/, '');
+    if (stems.size >= 100_000) stems.clear();
+    stems.set(file, stem);
+  }
+  return stem;
+}
+
+/**
+ * Which module stems can be the module `modulePath` (absolute dotted, or relative to `fromFile`).
+ * Worked out once per base, then tried on every candidate class (a large project has thousands).
+ */
+function moduleTarget(modulePath: string, fromFile: string): (stem: string) => boolean {
   if (modulePath.startsWith('.')) {
     const ups = modulePath.length - modulePath.replace(/^\.+/, '').length;
     const dir = fromFile.split('/').slice(0, -ups);
     const rest = modulePath.replace(/^\.+/, '');
     const target = [...dir, ...(rest ? rest.split('.') : [])].join('/');
-    return stem === target;
+    return (stem) => stem === target;
   }
-  return stem === modulePath.replace(/\./g, '/') || stem.endsWith(`/${modulePath.replace(/\./g, '/')}`);
+  const path = modulePath.replace(/\./g, '/');
+  const suffix = `/${path}`;
+  return (stem) => stem === path || stem.endsWith(suffix);
 }
