@@ -316,8 +316,12 @@ export class AssessmentSession {
       }
       // In steps, giving the thread back in between: on a large workspace the verdicts together
       // would hold it for longer than an editor should wait.
+      // Three steps: gathering the project's observations and resolving its models; weighing
+      // them; working out what would change the verdict.
       await nextTick(this.options.signal);
-      const finish = assessProject(r.dir, r.reason, filesByRoot.get(r.dir) ?? [], manifestsByRoot.get(r.dir) ?? [], this.depsByFile, this.analyses, this.dialects);
+      const conclude = assessProject(r.dir, r.reason, filesByRoot.get(r.dir) ?? [], manifestsByRoot.get(r.dir) ?? [], this.depsByFile, this.analyses, this.dialects);
+      await nextTick(this.options.signal);
+      const finish = conclude();
       await nextTick(this.options.signal);
       const fresh = finish();
       this.projectMemo.set(r.dir, fresh);
@@ -379,6 +383,11 @@ function isSetupPy(path: string): boolean {
   return path === 'setup.py' || path.endsWith('/setup.py');
 }
 
+/**
+ * One project's verdict in steps, each a function returning the next: this call gathers the
+ * project's observations and resolves its models; the next weighs them (conclude.ts); the last
+ * works out what would change the verdict and gives the explained verdict.
+ */
 function assessProject(
   root: string,
   rootReason: string,
@@ -387,7 +396,7 @@ function assessProject(
   depsByFile: ReadonlyMap<string, Dependency[]>,
   analyses: ReadonlyMap<string, FileAnalysis>,
   dialects: ReadonlyMap<string, TemplateDialect>,
-): () => ProjectAssessment {
+): () => () => ProjectAssessment {
   const dependencies = manifests.flatMap((m) => depsByFile.get(m) ?? []);
   const observations: Observation[] = [...dependencyObservations(dependencies), ...layoutObservations(ownFiles)];
   for (const o of observations) {
@@ -406,7 +415,7 @@ function assessProject(
     classes.push(...a.classes);
   }
   observations.push(...resolveModels(classes));
-  return concludeProjectInSteps({ root, rootReason, files: [...ownFiles], observations, pythonFiles, dependencies, manifests: [...manifests] });
+  return () => concludeProjectInSteps({ root, rootReason, files: [...ownFiles], observations, pythonFiles, dependencies, manifests: [...manifests] });
 }
 
 function normalizeProblem(p: Problem): Problem {

@@ -78,6 +78,9 @@ describe('the hostile workspace in VS Code', function () {
 
   after(async () => {
     await page?.close().catch(() => {});
+    // Give the first window the front again: a page left in the background is not painted, and
+    // VS Code creates a webview view only once it is laid out (the next suite's sidebar stayed blank).
+    await session().page.bringToFront();
     ws?.remove();
   });
 

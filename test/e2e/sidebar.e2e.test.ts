@@ -13,6 +13,8 @@ const EXTENSION_ID = 'framework-fit.framework-fit';
 describe('the Framework Fit sidebar', () => {
   it('shows the verdict and the findings', async () => {
     const { page, screenshot } = session();
+    // In front, whatever ran before: a background page is not painted, and its webviews not created.
+    await page.bringToFront();
     await page.locator('.activitybar [aria-label^="Framework Fit"]').first().click();
     const view = webview(page, EXTENSION_ID);
     await view.locator('section.verdict h2', { hasText: /Django fits better/ }).waitFor({ timeout: 30_000 });
