@@ -6,10 +6,12 @@
  * alone (a stack overflow at the wrong moment aborts V8 instead of throwing).
  */
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { analyzeSource } from '../../src/core/analyzer';
 import type { ManifestResult } from '../../src/core/model';
 import { parseCondaEnv, parsePep508, parsePipfile, parsePyproject, parseRequirements, parseSetupCfg, parseSetupPy } from '../../src/core/manifests/index';
-import { PARSE_BUDGET_MS, PythonParser } from '../../src/core/python/parser';
+import { PARSE_BUDGET_MS, parseBudgetMs, PythonParser } from '../../src/core/python/parser';
 
 const N = 10_000;
 const MB = 1_000_000;
@@ -75,6 +77,17 @@ describe('pathological input: deep nesting, huge lines, quadratic traps', functi
         const app = a.observations.find((o) => o.kind === 'app');
         assert.equal(app?.evidence.line, text.split('\n').length - 1, 'positions after the comments are right');
       }
+    });
+
+    it('a small file in a slow error-recovery path stops at its size budget (fuzz find: 10 KB took 4 s)', () => {
+      const text = fs.readFileSync(path.join(__dirname, 'resources', 'slow-setup.py.txt'), 'utf8');
+      assert.equal(parseBudgetMs(text.length), 1102);
+      const r = within(3_000, 'slow setup.py', () => parseSetupPy(text, 'setup.py', parser));
+      assert.ok(r.problems.some((p) => /setup\.py not read: parsing stopped/.test(p.message)), r.problems.map((p) => p.message).join('; '));
+      const a = within(3_000, 'slow module', () => analyzeSource(parser, 'slow.py', enc.encode(text), false));
+      assert.ok(a.problems.some((p) => /parsing stopped/.test(p.message)), a.problems.map((p) => p.message).join('; '));
+      // Real code is far inside the budget: 2.5 MB/s or more, against 1 s plus 1 s per 100 KB.
+      assert.equal(parseBudgetMs(1_000_000), PARSE_BUDGET_MS);
     });
 
     it('a pathological parse (100,000 backslash continuations) stops at the parse budget with a problem', () => {

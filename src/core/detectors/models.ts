@@ -39,12 +39,32 @@ const LIBRARY_BASES: readonly [RegExp, OrmKind][] = [
 
 /** Resolves the project's classes to concrete model observations. */
 export function resolveModels(classes: readonly ClassInfo[]): Observation[] {
+  // Classes by name, and by name and file, in the order given: a base is looked up by its last
+  // name, and a common one (`Meta`: thousands in a large Django project) must not be scanned whole
+  // for every class that names it.
   const byName = new Map<string, ClassInfo[]>();
+  const byNameFile = new Map<string, Map<string, ClassInfo[]>>();
   for (const c of classes) {
     const list = byName.get(c.name) ?? [];
     list.push(c);
     byName.set(c.name, list);
+    const files = byNameFile.get(c.name) ?? new Map<string, ClassInfo[]>();
+    const inFile = files.get(c.file) ?? [];
+    inFile.push(c);
+    files.set(c.file, inFile);
+    byNameFile.set(c.name, files);
   }
+  // The files holding a class `name` that can be the absolute module `modulePath`, by "name module".
+  const moduleFiles = new Map<string, ReadonlySet<string>>();
+  const filesMatching = (name: string, modulePath: string, fromFile: string): ReadonlySet<string> => {
+    const key = modulePath.startsWith('.') ? undefined : `${name} ${modulePath}`;
+    const known = key === undefined ? undefined : moduleFiles.get(key);
+    if (known) return known;
+    const target = moduleTarget(modulePath, fromFile);
+    const files = new Set([...(byNameFile.get(name)?.keys() ?? [])].filter((f) => target(stemOf(f))));
+    if (key !== undefined) moduleFiles.set(key, files);
+    return files;
+  };
   const memo = new Map<ClassInfo, Resolution>();
 
   const resolve = (c: ClassInfo, depth: number): Resolution => {
@@ -83,12 +103,15 @@ export function resolveModels(classes: readonly ClassInfo[]): Observation[] {
     const simple = base.slice(dot + 1);
     const modulePath = dot < 0 ? '' : base.slice(0, dot);
     if (modulePath && !modulePath.startsWith('.') && !projectModules.has(modulePath.split('.')[0])) return null;
-    const candidates = (byName.get(simple) ?? []).filter((x) => x !== c);
-    if (candidates.length === 0) return null;
-    const sameFile = candidates.filter((x) => x.file === c.file);
-    const target = modulePath ? moduleTarget(modulePath, c.file) : undefined;
-    const byModule = target ? candidates.filter((x) => target(stemOf(x.file))) : [];
-    for (const cand of byModule.length ? byModule : sameFile.length ? sameFile : candidates) {
+    // Candidates: the classes of that name but c itself; of those, the ones of the base's module,
+    // else the ones in c's own file, else all of them — each list in the order given.
+    const all = byName.get(simple) ?? [];
+    if (all.length === 0 || (all.length === 1 && all[0] === c)) return null;
+    const sameFile = (byNameFile.get(simple)?.get(c.file) ?? []).filter((x) => x !== c);
+    const files = modulePath ? filesMatching(simple, modulePath, c.file) : undefined;
+    const byModule = files && files.size > 0 ? all.filter((x) => x !== c && files.has(x.file)) : [];
+    for (const cand of byModule.length ? byModule : sameFile.length ? sameFile : all) {
+      if (cand === c) continue;
       const r = resolve(cand, depth + 1);
       if (r === 'sqlalchemy-base') return 'sqlalchemy';
       if (r === 'sqlmodel-base' || r === 'sqlmodel') return c.table ? 'sqlmodel' : 'sqlmodel-base';

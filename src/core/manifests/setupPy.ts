@@ -24,10 +24,18 @@ const LISTS: Record<string, { kind: DependencyKind; group?: string }> = {
 export function parseSetupPy(text: string, file: string, parser: PythonParser): ManifestResult {
   const result: ManifestResult = { dependencies: [], problems: [], includes: [] };
   const reader = new SetupReader(text, file, result);
-  const done = parser.withTree(text, (tree) => {
-    reader.read(tree.rootNode);
-    return true;
-  });
+  let done: boolean | undefined;
+  try {
+    done = parser.withTree(text, (tree) => {
+      reader.read(tree.rootNode);
+      return true;
+    });
+  } catch (e) {
+    // The parse budget ran out (pathological syntax): say so, and read nothing from it.
+    result.dependencies.length = 0;
+    result.problems.push(problem(file, null, `setup.py not read: ${e instanceof Error ? e.message : String(e)}`, 'warning'));
+    return result;
+  }
   if (!done) result.problems.push(problem(file, null, 'setup.py could not be parsed', 'warning'));
   return result;
 }

@@ -54,6 +54,16 @@ function loadLanguage(): Promise<Language> {
  */
 export const PARSE_BUDGET_MS = 10_000;
 
+/**
+ * The budget of one parse by the size of its text: 1 s plus 1 s per 100 KB, at most
+ * PARSE_BUDGET_MS. Real code parses at 2.5 MB/s or more, so this leaves a wide margin; a small
+ * text in one of tree-sitter's slow error-recovery paths (a fuzzed setup.py of 10 KB — a run of
+ * 2,000 unary minuses before runs of quotes and `@` — took 4 s) is stopped early.
+ */
+export function parseBudgetMs(length: number): number {
+  return Math.min(PARSE_BUDGET_MS, 1000 + Math.floor(length / 100));
+}
+
 /** How many consecutive comment lines are blanked before parsing (see blankCommentRuns). */
 export const COMMENT_RUN = 32;
 
@@ -140,11 +150,12 @@ export class PythonParser {
   /**
    * Parses `text` and runs `fn` on the tree, freeing the tree afterwards whatever happens. Returns
    * undefined when tree-sitter gives no tree (it never should for Python). Throws when the parse
-   * runs past PARSE_BUDGET_MS (pathological input only).
+   * runs past its budget (parseBudgetMs; pathological input only).
    */
   withTree<T>(text: string, fn: (tree: Tree) => T): T | undefined {
     if (this.disposed) throw new Error('PythonParser used after dispose()');
-    const deadline = Date.now() + PARSE_BUDGET_MS;
+    const budget = parseBudgetMs(text.length);
+    const deadline = Date.now() + budget;
     let stopped = false;
     // Returning true cancels the parse (web-tree-sitter calls this periodically while it runs).
     const progressCallback = (): boolean => (stopped ||= Date.now() > deadline);
@@ -153,7 +164,7 @@ export class PythonParser {
       tree?.delete();
       // A cancelled parser would resume where it stopped on the next parse.
       this.parser.reset();
-      throw new Error(`parsing stopped after ${PARSE_BUDGET_MS / 1000} s (pathological syntax)`);
+      throw new Error(`parsing stopped after ${(budget / 1000).toFixed(1)} s (pathological syntax)`);
     }
     if (!tree) return undefined;
     try {
