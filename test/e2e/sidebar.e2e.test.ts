@@ -13,9 +13,11 @@ const EXTENSION_ID = 'framework-fit.framework-fit';
 describe('the Framework Fit sidebar', () => {
   it('shows the verdict and the findings', async () => {
     const { page, screenshot } = session();
-    // In front, whatever ran before: a background page is not painted, and its webviews not created.
+    // In front, whatever ran before: a page that is not painted never gets its webviews created
+    // (seen in CI: the view resolved only when the failure hook's screenshot forced a frame).
     await page.bringToFront();
     await page.locator('.activitybar [aria-label^="Framework Fit"]').first().click();
+    await page.screenshot(); // forces a frame, so the workbench lays out the view it just opened
     const view = webview(page, EXTENSION_ID);
     await view.locator('section.verdict h2', { hasText: /Django fits better/ }).waitFor({ timeout: 30_000 });
     await view.locator('.findings .finding-message', { hasText: '6 ORM models with 19 relations' }).waitFor();

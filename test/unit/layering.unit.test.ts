@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ESLint } from 'eslint';
 
@@ -23,5 +24,15 @@ describe('layering rule', () => {
     this.timeout(60_000);
     const rules = await lintAs('src/extension/x.ts', "import * as vscode from 'vscode';\nexport const v = vscode;\n");
     assert.ok(!rules.includes('no-restricted-imports'));
+  });
+});
+
+describe('the e2e suite', () => {
+  it('lists every e2e test file in its spec (in order: the hostile workspace, which opens a second window, last)', () => {
+    const dir = path.join(__dirname, '..', 'e2e');
+    const spec = (JSON.parse(fs.readFileSync(path.join(dir, '.mocharc.json'), 'utf8')) as { spec: string[] }).spec;
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.e2e.test.ts')).map((f) => `test/e2e/${f}`);
+    assert.deepEqual([...spec].sort(), files.sort());
+    assert.equal(spec[spec.length - 1], 'test/e2e/hostile.e2e.test.ts');
   });
 });
