@@ -52,7 +52,8 @@ export interface AssessOptions {
 /** How many file reads are kept in flight ahead of the analyzer. */
 const READ_AHEAD = 16;
 
-const DEFAULT_MAX_FILE_BYTES = 1_000_000;
+/** Files larger than this are not read unless the caller says otherwise (`maxFileBytes`). */
+export const DEFAULT_MAX_FILE_BYTES = 1_000_000;
 const MIGRATION_MODULE = /(^|\/)migrations\/(\d{4}_[^/]*|versions\/[^/]+)\.py$/;
 
 /** Assesses one workspace folder once (a session scanned and disposed). */

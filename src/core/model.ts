@@ -122,6 +122,11 @@ export interface ManifestResult {
   options?: { name: string; value: string; line: number }[];
   /** pyproject: dependencies are declared dynamic (read from another file). */
   dynamicDependencies?: boolean;
+  /**
+   * The file could not be parsed at all (malformed TOML or YAML): it then says nothing about a
+   * project. A field, not an identity mark, so it survives the copy from a parse worker.
+   */
+  unreadable?: true;
 }
 
 /** Concerns a finding can be about; used to group findings in every front end. */

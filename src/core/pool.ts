@@ -7,7 +7,6 @@ import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FileAnalyzer } from './analyzer';
-import { markUnreadable } from './manifests/common';
 import type { ManifestFormat, ManifestResult } from './model';
 import type { FileAnalysis } from './python/analyze';
 import type { WorkerRequest } from './python/worker';
@@ -19,8 +18,6 @@ interface Reply {
   id: number;
   analysis?: FileAnalysis;
   manifest?: ManifestResult;
-  /** The manifest could not be parsed at all (a mark kept by identity, so it travels apart). */
-  unreadable?: boolean;
   error?: string;
 }
 
@@ -82,11 +79,7 @@ export class WorkerPoolAnalyzer implements FileAnalyzer {
   }
 
   parseManifest(format: ManifestFormat, path: string, text: string): Promise<ManifestResult> {
-    return this.send({ kind: 'manifest', format, path, text }, text.length).then((r) => {
-      if (!r.manifest) throw new Error('worker gave no result');
-      if (r.unreadable) markUnreadable(r.manifest);
-      return r.manifest;
-    });
+    return this.send({ kind: 'manifest', format, path, text }, text.length).then((r) => r.manifest ?? Promise.reject(new Error('worker gave no result')));
   }
 
   /** Gives a task to the worker with the fewest bytes waiting. */

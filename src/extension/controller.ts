@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { SIDEBAR_VIEW_ID } from './ids';
-import { AssessmentSession, type Progress } from '../core/assess';
+import { AssessmentSession, DEFAULT_MAX_FILE_BYTES, type Progress } from '../core/assess';
 import * as os from 'node:os';
 import type { FileAnalyzer } from '../core/analyzer';
 import { FileCache, MemoryCache, type AnalysisCache } from '../core/cache';
@@ -45,12 +45,12 @@ const PLAN_KEY = 'frameworkFit.plan';
 export const NEW_PLAN_KEY = 'plan:new';
 
 /** Reads the settings that shape an assessment of one folder. */
-export function assessSettings(folder: vscode.WorkspaceFolder) {
-  const c = vscode.workspace.getConfiguration('frameworkFit', folder.uri);
+export function assessSettings(scope: { uri: vscode.Uri }) {
+  const c = vscode.workspace.getConfiguration('frameworkFit', scope.uri);
   return {
     exclude: c.get<string[]>('exclude', []),
     maxFiles: c.get<number>('maxFiles', 200_000),
-    maxFileBytes: c.get<number>('maxFileSize', 1_000_000),
+    maxFileBytes: c.get<number>('maxFileSize', DEFAULT_MAX_FILE_BYTES),
   };
 }
 

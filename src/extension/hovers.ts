@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { Dependency } from '../core/model';
 import { dependenciesIn, dependencyAt, dependencyHover, HOVER_COMMANDS, hoverFormatOf } from '../shared/hover';
-import type { AssessmentController } from './controller';
+import { assessSettings, type AssessmentController } from './controller';
 
 export { MANIFEST_SELECTOR } from './ids';
 
@@ -32,9 +32,8 @@ export class DependencyHoverProvider implements vscode.HoverProvider {
     const key = document.uri.toString();
     if (!this.cache || this.cache.uri !== key || this.cache.version !== document.version) {
       // The same size limit as the scan: a huge manifest is not parsed on the editor's thread.
-      const maxBytes = vscode.workspace.getConfiguration('frameworkFit', document.uri).get<number>('maxFileSize', 1_000_000);
       const text = document.getText();
-      this.cache = { uri: key, version: document.version, deps: text.length > maxBytes ? [] : dependenciesIn(text, path, format) };
+      this.cache = { uri: key, version: document.version, deps: text.length > assessSettings(document).maxFileBytes ? [] : dependenciesIn(text, path, format) };
     }
     const dep = dependencyAt(this.cache.deps, position.line + 1, position.character + 1);
     if (!dep) return undefined;

@@ -87,16 +87,14 @@ export function problem(
   return { file, line, message, severity };
 }
 
-const unreadable = new WeakSet<ManifestResult>();
-
 /** Marks a result whose file could not be parsed at all (malformed TOML or YAML). */
 export function markUnreadable(result: ManifestResult): void {
-  unreadable.add(result);
+  result.unreadable = true;
 }
 
 /** True when the file behind a result could not be parsed at all; it then says nothing about a project. */
 export function isUnreadable(result: ManifestResult): boolean {
-  return unreadable.has(result);
+  return result.unreadable === true;
 }
 
 /** Removes all whitespace from a version specifier (">= 4.2, < 5" -> ">=4.2,<5"). */

@@ -5,9 +5,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { analyzeSource } from '../analyzer';
-import { isUnreadable } from '../manifests/common';
 import { parseManifest } from '../manifests/index';
-import type { ManifestFormat, ManifestResult } from '../model';
+import type { ManifestFormat } from '../model';
 import { PythonParser } from './parser';
 
 /** A request from the pool: a Python file to analyze, or a manifest to parse. */
@@ -16,11 +15,6 @@ export type WorkerRequest =
   | { id: number; kind: 'manifest'; format: ManifestFormat; path: string; text: string };
 
 const port = parentPort;
-
-/** Sends a manifest's result, with the mark a copy would lose (pool.ts puts it back). */
-function postManifest(id: number, manifest: ManifestResult): void {
-  port?.postMessage({ id, manifest, unreadable: isUnreadable(manifest) });
-}
 
 if (port) {
   const ready = PythonParser.create();
@@ -32,7 +26,7 @@ if (port) {
     void ready
       .then((parser) =>
         msg.kind === 'manifest'
-          ? postManifest(msg.id, parseManifest(msg.format, msg.text, msg.path, parser))
+          ? port.postMessage({ id: msg.id, manifest: parseManifest(msg.format, msg.text, msg.path, parser) })
           : port.postMessage({ id: msg.id, analysis: analyzeSource(parser, msg.path, msg.bytes, msg.prefilter) }),
       )
       .catch((e: unknown) => port.postMessage({ id: msg.id, error: e instanceof Error ? e.message : String(e) }));
