@@ -10,7 +10,7 @@ import { contentKey, type AnalysisCache } from './cache';
 import { dependencyObservations } from './detectors/dependencies';
 import { isTemplatePath, layoutObservations } from './detectors/layout';
 import { templateDialect, type TemplateDialect } from './detectors/templates';
-import { resolveModels } from './detectors/models';
+import { resolveModelsInSteps } from './detectors/models';
 import { errorText, isInteresting, SKIPPED_DIRS, walk, type FileEntry } from './discovery';
 import { concludeProjectInSteps } from './conclude';
 import { manifestFormatOf, readManifests, type ManifestParsing } from './manifests/index';
@@ -21,6 +21,7 @@ import { PythonParser } from './python/parser';
 import { findProjectRoots, groupByOwner } from './projects';
 import { summarizeWorkspace } from './summary';
 import { decodeText } from './text';
+import { TimeSlicer, type Steps } from './steps';
 import { baseName, type Workspace } from './workspace';
 
 /** Progress reported while assessing. */
@@ -54,6 +55,12 @@ const READ_AHEAD = 16;
 
 /** Files larger than this are not read unless the caller says otherwise (`maxFileBytes`). */
 export const DEFAULT_MAX_FILE_BYTES = 1_000_000;
+/**
+ * The longest the verdict holds the thread before giving it back (ms). An editor stays responsive
+ * when no task holds its thread much over 50 ms; a slice this short leaves room for a step that
+ * overruns it.
+ */
+const VERDICT_SLICE_MS = 10;
 const MIGRATION_MODULE = /(^|\/)migrations\/(\d{4}_[^/]*|versions\/[^/]+)\.py$/;
 
 /** Assesses one workspace folder once (a session scanned and disposed). */
@@ -309,22 +316,17 @@ export class AssessmentSession {
     }
     const dirtyRoots = groupByOwner([...this.dirtyPaths], rootDirs);
     const assessed: ProjectAssessment[] = [];
+    // In time slices, giving the thread back in between: on a large workspace the verdicts
+    // together would hold it for longer than an editor should wait.
+    const slicer = new TimeSlicer(VERDICT_SLICE_MS, () => nextTick(this.options.signal));
+    await slicer.yieldNow();
     for (const r of roots) {
       const kept = this.projectMemo.get(r.dir);
       if (kept && (dirtyRoots.get(r.dir)?.length ?? 0) === 0) {
         assessed.push(kept);
         continue;
       }
-      // In steps, giving the thread back in between: on a large workspace the verdicts together
-      // would hold it for longer than an editor should wait.
-      // Three steps: gathering the project's observations and resolving its models; weighing
-      // them; working out what would change the verdict.
-      await nextTick(this.options.signal);
-      const conclude = assessProject(r.dir, r.reason, filesByRoot.get(r.dir) ?? [], manifestsByRoot.get(r.dir) ?? [], this.depsByFile, this.analyses, this.dialects);
-      await nextTick(this.options.signal);
-      const finish = conclude();
-      await nextTick(this.options.signal);
-      const fresh = finish();
+      const fresh = await slicer.run(assessProject(r.dir, r.reason, filesByRoot.get(r.dir) ?? [], manifestsByRoot.get(r.dir) ?? [], this.depsByFile, this.analyses, this.dialects));
       this.projectMemo.set(r.dir, fresh);
       assessed.push(fresh);
     }
@@ -385,11 +387,10 @@ function isSetupPy(path: string): boolean {
 }
 
 /**
- * One project's verdict in steps, each a function returning the next: this call gathers the
- * project's observations and resolves its models; the next weighs them (conclude.ts); the last
- * works out what would change the verdict and gives the explained verdict.
+ * One project's verdict, pausing between steps (steps.ts): gathering the project's observations,
+ * resolving its models, then weighing them (conclude.ts).
  */
-function assessProject(
+function* assessProject(
   root: string,
   rootReason: string,
   ownFiles: readonly string[],
@@ -397,13 +398,14 @@ function assessProject(
   depsByFile: ReadonlyMap<string, Dependency[]>,
   analyses: ReadonlyMap<string, FileAnalysis>,
   dialects: ReadonlyMap<string, TemplateDialect>,
-): () => () => ProjectAssessment {
+): Steps<ProjectAssessment> {
   const dependencies = manifests.flatMap((m) => depsByFile.get(m) ?? []);
   const observations: Observation[] = [...dependencyObservations(dependencies), ...layoutObservations(ownFiles)];
   for (const o of observations) {
     const dialect = o.kind === 'template' ? dialects.get(o.evidence.file) : undefined;
     if (dialect && dialect !== 'unknown') o.name = dialect;
   }
+  yield;
   const classes: ClassInfo[] = [];
   const pythonFiles: string[] = [];
   for (const path of ownFiles) {
@@ -415,8 +417,8 @@ function assessProject(
     observations.push(...a.observations);
     classes.push(...a.classes);
   }
-  observations.push(...resolveModels(classes));
-  return () => concludeProjectInSteps({ root, rootReason, files: [...ownFiles], observations, pythonFiles, dependencies, manifests: [...manifests] });
+  observations.push(...(yield* resolveModelsInSteps(classes)));
+  return yield* concludeProjectInSteps({ root, rootReason, files: [...ownFiles], observations, pythonFiles, dependencies, manifests: [...manifests] });
 }
 
 function normalizeProblem(p: Problem): Problem {

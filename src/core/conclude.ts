@@ -24,6 +24,7 @@ import { batteriesReport, deriveFindings } from './findings';
 import type { Dependency, Observation, ProjectAssessment } from './model';
 import { IMPORT_RULES } from './python/rules';
 import { hasWebSignal, score } from './scoring';
+import { runSteps, type Steps } from './steps';
 import { describeVerdict } from './summary';
 import { whatWouldChange } from './whatIf';
 
@@ -97,8 +98,15 @@ export function countedObservations(input: ProjectInput): { observations: Observ
   // Code in notebooks is not read, but it is code: a Jupyter project imports what it uses there.
   const notebooks = input.files.some((f) => f.endsWith('.ipynb')) || input.dependencies.some((d) => NOTEBOOK_PACKAGES.has(d.name));
   const hasCode = notebooks || input.pythonFiles.some((f) => !isTestPath(f));
+  // Thousands of observations come from a few hundred files: each file is looked at once.
+  const testFiles = new Map<string, boolean>();
+  const inTests = (o: Observation) => {
+    let t = testFiles.get(o.evidence.file);
+    if (t === undefined) testFiles.set(o.evidence.file, (t = isTestPath(o.evidence.file)));
+    return t;
+  };
   const isOwnFramework = (o: Observation) => (o.kind === 'framework' && !!o.name && own.has(o.name)) || (!!o.framework && own.has(o.framework));
-  const kept = input.observations.filter((o) => !isTestPath(o.evidence.file) && !isOwnFramework(o) && !isFrameworkInternal(o));
+  const kept = input.observations.filter((o) => !inTests(o) && !isOwnFramework(o) && !isFrameworkInternal(o));
   const usedInCode = new Set(kept.filter((o) => (o.kind === 'framework' && o.via?.startsWith('import')) || (o.kind === 'app' && o.framework)).map((o) => (o.kind === 'app' ? o.framework : o.name)));
   const aiohttpWeb = kept.some((o) => o.kind === 'framework' && o.name === 'aiohttp' && o.via?.startsWith('import') && AIOHTTP_WEB.test(o.evidence.text ?? ''));
   const observations = kept.filter((o) => {
@@ -107,23 +115,22 @@ export function countedObservations(input: ProjectInput): { observations: Observ
     if (o.via?.startsWith('import')) return true;
     return !IMPORT_CHECKED.has(o.name) || usedInCode.has(o.name);
   });
-  const testSeen = frameworkStrengths(input.observations.filter((o) => isTestPath(o.evidence.file))).filter(([, w]) => w >= 0.5).map(([n]) => n);
+  const testSeen = frameworkStrengths(input.observations.filter(inTests)).filter(([, w]) => w >= 0.5).map(([n]) => n);
   const seen = new Set(frameworkStrengths(observations).filter(([, w]) => w >= 0.5).map(([n]) => n));
   return { observations, seen: kept, testOnlyFrameworks: testSeen.filter((n) => !seen.has(n)), hasCode };
 }
 
 /** The verdict of one project, explained. */
 export function concludeProject(input: ProjectInput): ProjectAssessment {
-  return concludeProjectInSteps(input)();
+  return runSteps(concludeProjectInSteps(input));
 }
 
 /**
- * The same in two steps, so that a caller can give its thread back in between: this call weighs
- * the evidence; the function it returns works out what would change the verdict (which runs the
- * rules again for each change it tries, about as long again on a large project) and gives the
- * explained verdict.
+ * The same, pausing between its stages (steps.ts) so that a caller can give its thread back:
+ * sorting out what counts, the facts, the findings and scores, and what would change the verdict
+ * (which runs the rules again for each change it tries).
  */
-export function concludeProjectInSteps(input: ProjectInput): () => ProjectAssessment {
+export function* concludeProjectInSteps(input: ProjectInput): Steps<ProjectAssessment> {
   const { observations, seen, testOnlyFrameworks, hasCode } = countedObservations(input);
   const strengths = frameworkStrengths(observations);
   const framework = strengths.length > 0 && strengths[0][1] >= 0.5 ? strengths[0][0] : 'none';
@@ -132,9 +139,12 @@ export function concludeProjectInSteps(input: ProjectInput): () => ProjectAssess
   // Seen: declared or imported, used or not; in use: the strongest of what the code uses.
   const frameworksSeen = frameworkStrengths(seen).filter(([, w]) => w >= 0.5).map(([name]) => name);
   if (framework !== 'none' && !frameworksSeen.includes(framework)) frameworksSeen.unshift(framework);
+  yield;
   const facts = computeFacts(observations, input.pythonFiles.length);
+  yield;
   const ruleInput = { observations, facts, framework, frameworksSeen, dependencies: input.dependencies, testOnlyFrameworks, ...(libraryOf ? { libraryOf } : {}) };
   const drafts = deriveFindings(ruleInput);
+  yield;
   const verdict = score(drafts, application && hasWebSignal(framework, facts, observations));
   const project: ProjectAssessment = {
     root: input.root === '' ? '.' : input.root,
@@ -157,7 +167,7 @@ export function concludeProjectInSteps(input: ProjectInput): () => ProjectAssess
   for (const o of observations) if (o.kind === 'model' && o.via) orms.set(o.via, (orms.get(o.via) ?? 0) + 1);
   const orm = [...orms].sort((a, b) => b[1] - a[1])[0]?.[0];
   const counts = { formClasses, ...(orm ? { orm: ORM_NAMES[orm] ?? orm } : {}) };
-  return () => describeVerdict(project, counts, whatWouldChange(ruleInput, project.recommendation));
+  return describeVerdict(project, counts, yield* whatWouldChange(ruleInput, project.recommendation));
 }
 
 const ORM_NAMES: Record<string, string> = { sqlalchemy: 'SQLAlchemy', sqlmodel: 'SQLModel', peewee: 'peewee', django: 'Django', tortoise: 'Tortoise', ormar: 'ormar', piccolo: 'Piccolo' };

@@ -10,6 +10,7 @@ import { deriveFindings, listWords, type RuleInput } from './findings';
 import type { Evidence, Framework, Observation } from './model';
 import { lookupPackage } from './packages';
 import { hasWebSignal, score } from './scoring';
+import type { Steps } from './steps';
 
 /** One change to try: plain words and how it edits the observations. */
 interface Change {
@@ -38,8 +39,12 @@ function combine(changes: readonly Change[]): Change {
   return { words: listWords(changes.map((c) => c.words)), apply: (obs) => changes.reduce((acc, c) => c.apply(acc), obs) };
 }
 
-/** The smallest changes that would flip the verdict, as plain sentences (at most three). */
-export function whatWouldChange(input: RuleInput, current: Framework | null): string[] {
+/**
+ * The smallest changes that would flip the verdict, as plain sentences (at most three). Each try
+ * runs the rules over all the observations (a large project has thousands), so it pauses after
+ * each one (steps.ts).
+ */
+export function* whatWouldChange(input: RuleInput, current: Framework | null): Steps<string[]> {
   if (current === null) {
     if (input.libraryOf) return [`An application of its own (an app object with routes, views or templates) would get a verdict; as a library built on ${input.libraryOf === 'flask' ? 'Flask' : input.libraryOf === 'django' ? 'Django' : input.libraryOf} it has nothing to compare`];
     return ['Nothing to weigh: a web application (an app object, routes or views in Flask, Django or another framework) would get a verdict'];
@@ -47,7 +52,16 @@ export function whatWouldChange(input: RuleInput, current: Framework | null): st
   const other: Framework = current === 'django' ? 'flask' : 'django';
   const obs = [...input.observations];
   const models = obs.filter((o) => o.kind === 'model').length;
-  const flips = (c: Change) => rejudge(input, c.apply([...obs])) === other;
+  /** The changes of `changes` that flip the verdict, in order, at most `max` of them. */
+  function* flipping(changes: readonly Change[], max: number): Steps<Change[]> {
+    const found: Change[] = [];
+    for (const c of changes) {
+      if (found.length >= max) break;
+      yield;
+      if (rejudge(input, c.apply([...obs])) === other) found.push(c);
+    }
+    return found;
+  }
 
   let singles: Change[];
   let bigger: Change[][];
@@ -58,7 +72,7 @@ export function whatWouldChange(input: RuleInput, current: Framework | null): st
     const forms: Change = { words: 'forms with validation', apply: (o) => [...o, ...synthetic('forms', 'forms')] };
     const migrations: Change = { words: 'schema migrations', apply: (o) => [...o, ...synthetic('migrations', 'migrations')] };
     const grown = (n: number): Change => ({ words: `a data model of ${n} tables`, apply: (o) => [...o.filter((x) => x.kind !== 'model'), ...synthetic('model', 'model', n), ...synthetic('database', 'database')] });
-    const firstModels = [3, 5, 8, 12, 20, 30].filter((n) => n > models).map(grown).find(flips);
+    const [firstModels] = yield* flipping([3, 5, 8, 12, 20, 30].filter((n) => n > models).map(grown), 1);
     singles = [accounts, admin, ...(firstModels ? [firstModels] : []), forms, migrations];
     bigger = [[accounts, admin], [accounts, forms], [accounts, admin, forms, migrations], [accounts, admin, forms, migrations, grown(Math.max(models, 5))]];
     lead = (words) => `Django would fit if the project needed ${words}`;
@@ -76,7 +90,7 @@ export function whatWouldChange(input: RuleInput, current: Framework | null): st
         return o.filter((x) => x.kind !== 'model' || kept++ < n).filter((x) => n > 0 || x.kind !== 'relation');
       },
     });
-    const shrink = models > 0 ? [2, 1, 0].filter((n) => n < models).map(shrunk).find(flips) : undefined;
+    const [shrink] = models > 0 ? yield* flipping([2, 1, 0].filter((n) => n < models).map(shrunk), 1) : [];
     singles = [...candidates, ...(shrink ? [shrink] : [])];
     bigger = [];
     for (let i = 0; i < candidates.length; i++) for (let j = i + 1; j < candidates.length; j++) bigger.push([candidates[i], candidates[j]]);
@@ -86,9 +100,9 @@ export function whatWouldChange(input: RuleInput, current: Framework | null): st
     lead = (words) => `Flask would fit if the project did without ${words}`;
   }
 
-  const out = singles.filter(flips).slice(0, 3).map((c) => lead(c.words));
+  const out = (yield* flipping(singles, 3)).map((c) => lead(c.words));
   if (out.length > 0) return out;
-  const combo = bigger.map(combine).find(flips);
+  const [combo] = yield* flipping(bigger.map(combine), 1);
   if (combo) return [lead(combo.words)];
   return [other === 'django' ? 'Django would fit only with much more to manage: user accounts, an admin and a data model together' : 'Flask would fit only if the project dropped most of what Django ships: its data model, accounts, admin, forms and migrations'];
 }

@@ -14,6 +14,7 @@
  */
 import type { Observation } from '../model';
 import type { ClassInfo } from '../python/analyze';
+import { runSteps, type Steps } from '../steps';
 
 /** The ORM a model class belongs to. */
 export type OrmKind = 'django' | 'sqlalchemy' | 'peewee' | 'sqlmodel' | 'tortoise' | 'ormar' | 'piccolo';
@@ -37,14 +38,23 @@ const LIBRARY_BASES: readonly [RegExp, OrmKind][] = [
   [/^piccolo\.table\.Table$/, 'piccolo'],
 ];
 
+/** How many classes are indexed or resolved between two points where the work may pause. */
+const CLASSES_PER_STEP = 64;
+
 /** Resolves the project's classes to concrete model observations. */
 export function resolveModels(classes: readonly ClassInfo[]): Observation[] {
+  return runSteps(resolveModelsInSteps(classes));
+}
+
+/** The same, pausing every few hundred classes (steps.ts): a large project has thousands. */
+export function* resolveModelsInSteps(classes: readonly ClassInfo[]): Steps<Observation[]> {
   // Classes by name, and by name and file, in the order given: a base is looked up by its last
   // name, and a common one (`Meta`: thousands in a large Django project) must not be scanned whole
   // for every class that names it.
   const byName = new Map<string, ClassInfo[]>();
   const byNameFile = new Map<string, Map<string, ClassInfo[]>>();
-  for (const c of classes) {
+  for (const [i, c] of classes.entries()) {
+    if (i % CLASSES_PER_STEP === 0) yield;
     const list = byName.get(c.name) ?? [];
     list.push(c);
     byName.set(c.name, list);
@@ -96,7 +106,9 @@ export function resolveModels(classes: readonly ClassInfo[]): Observation[] {
   // Module names the project defines (folders and file stems), to tell its own classes from
   // same-named classes of libraries (a `Feed` from django.contrib.syndication is not the app's model `Feed`).
   const projectModules = new Set<string>();
-  for (const c of classes) for (const seg of c.file.replace(/\.pyi?$/, '').split('/')) projectModules.add(seg);
+  const classFiles = new Set<string>();
+  for (const c of classes) classFiles.add(c.file);
+  for (const f of classFiles) for (const seg of f.replace(/\.pyi?$/, '').split('/')) projectModules.add(seg);
 
   const viaProject = (base: string, c: ClassInfo, depth: number): Resolution => {
     const dot = base.lastIndexOf('.');
@@ -121,7 +133,8 @@ export function resolveModels(classes: readonly ClassInfo[]): Observation[] {
   };
 
   const out: Observation[] = [];
-  for (const c of classes) {
+  for (const [i, c] of classes.entries()) {
+    if (i % CLASSES_PER_STEP === 0) yield;
     if (c.declarativeBase) continue;
     const r = resolve(c, 0);
     if (!r || r === 'sqlalchemy-base' || r === 'sqlmodel-base' || c.abstract) continue;
