@@ -1,10 +1,12 @@
 /**
  * "Parse less within files": before tree-sitter parses a file, the body of each function that
- * provably cannot contribute to the analysis is replaced by filler of the same length: one
- * triple-quoted string of blanks (tree-sitter reads string content several times faster than it
- * skips blank lines), or a `0` and blanks when the lines are too short for the quotes. Every line
- * break stays, so offsets, lines and columns are unchanged. Most of a large Python module is plain
- * function bodies, and parsing is what a cold scan spends its time on.
+ * provably cannot contribute to the analysis, and each run of such simple statements directly in a
+ * class body (field declarations: most of a module of forms, serializers or filter sets), is
+ * replaced by filler of the same length: one triple-quoted string of blanks (tree-sitter reads
+ * string content several times faster than it skips blank lines), or a `0` and blanks when the
+ * lines are too short for the quotes. Every line break stays, so offsets, lines and columns are
+ * unchanged. Most of a large Python module is plain function bodies and field declarations, and
+ * parsing is what a cold scan spends its time on.
  *
  * Why hand-written: tree-sitter is what this tries not to run, so finding the bodies takes a small
  * Python lexer of our own (strings with every prefix, triple quotes, escapes, f-strings with nested
@@ -13,6 +15,9 @@
  * tests and their fuzz properties, and the benchmark's cold vs parse-everything check). Whenever
  * the lexer is in any doubt about a file, nothing is blanked; when the blanked text does not parse
  * cleanly, the caller analyzes the original text (analyze.ts).
+ *
+ * A class-level statement is never blanked when it names `abstract` or `__abstract__` (read in class
+ * bodies); class headers, decorators, defs and compound statements are never part of such a run.
  *
  * When a body is inert. analyze.ts reads imports, `name = dotted(...)` bindings (file-global, used
  * to qualify names), decorators, calls, class definitions at any depth and module-level
@@ -430,12 +435,14 @@ class Lexer {
   }
 }
 
-/** A function definition's body and what it holds. */
+/** A region that may be blanked (a function's body, or a statement in a class body) and what it holds. */
 interface Def {
   /** From the body's first token to the end of its last logical line. */
   start: number;
   end: number;
   children: Def[];
+  /** A statement in a class body: its logical line (consecutive ones are blanked as one). */
+  statement?: { line: number };
   /** Whether the body's code allows blanking (bindings aside); computed when first needed. */
   inert?: boolean;
   /** Names the body's `name = dotted(...)` statements may bind. */
@@ -448,7 +455,7 @@ interface Def {
  * blanked or the file is not understood for certain.
  */
 export function blankInertBodies(text: string): string {
-  if (!/\bdef\b/.test(text) || /\r(?!\n)/.test(text)) return text;
+  if (!/\b(?:def|class)\b/.test(text) || /\r(?!\n)/.test(text)) return text;
   let lx: Lexed;
   try {
     lx = new Lexer(text).run();
@@ -461,9 +468,19 @@ export function blankInertBodies(text: string): string {
   for (let t = 0; t < lx.count; t++) words[t] = lx.kind[t] === IDENT ? text.slice(lx.start[t], lx.end[t]) : '';
   const roots = findDefs(text, lx, words);
   if (!roots || roots.length === 0) return text;
-  const chosen = choose(text, lx, words, roots);
-  if (chosen.length === 0) return text;
-  chosen.sort((a, b) => a.start - b.start);
+  const picked = choose(text, lx, words, roots);
+  if (picked.length === 0) return text;
+  picked.sort((a, b) => a.start - b.start);
+  // Statements on consecutive logical lines of one class body become one region (one filler
+  // string instead of one a line): nothing but comments and blank lines lies between them.
+  const chosen: { start: number; end: number }[] = [];
+  let prev: Def | undefined;
+  for (const d of picked) {
+    const top = chosen[chosen.length - 1];
+    if (prev?.statement && d.statement && d.statement.line === prev.statement.line + 1 && lx.lineIndent[d.statement.line] === lx.lineIndent[prev.statement.line]) top.end = d.end;
+    else chosen.push({ start: d.start, end: d.end });
+    prev = d;
+  }
   const parts: string[] = [];
   /** Pushes blanks for text[from, to): a space for each character but line breaks, which stay. */
   const blanks = (from: number, to: number) => {
@@ -510,36 +527,67 @@ function spaces(n: number): string {
   return SPACES.slice(0, n);
 }
 
-/** The function definitions as a tree (by nesting), or undefined when nesting is absurdly deep. */
+/**
+ * The regions that may be blanked, as a tree (by nesting), or undefined when nesting is absurdly
+ * deep: function bodies, and the simple statements directly in a class body (a form's or a
+ * serializer's field declarations are most of some modules). A statement region is one logical
+ * line; one naming `abstract` or `__abstract__` (analyze.ts reads those in class bodies) is never
+ * one. Regions nest in the function bodies around them.
+ */
 function findDefs(text: string, lx: Lexed, words: string[]): Def[] | undefined {
   const roots: Def[] = [];
-  /** Open defs with their header's indentation and the last logical line of their body so far. */
-  const open: { def: Def; indent: number; last: number }[] = [];
+  /**
+   * Open blocks with their header's indentation and the last logical line of their body so far:
+   * a def with its body region, or a class with its body's indentation.
+   */
+  const open: { def?: Def; classBody?: number; indent: number; last: number }[] = [];
   const lines = lx.lineFirst.length;
+  /** Where a region found now goes: in the innermost open def's body, else at the top. */
+  const container = () => {
+    for (let i = open.length - 1; i >= 0; i--) {
+      const d = open[i].def;
+      if (d) return d.children;
+    }
+    return roots;
+  };
   for (let k = 0; k < lines; k++) {
     const indent = lx.lineIndent[k];
     while (open.length > 0 && indent <= open[open.length - 1].indent) {
       const o = open.pop()!;
-      o.def.end = lx.lineEnd[o.last];
+      if (o.def) o.def.end = lx.lineEnd[o.last];
     }
     for (const o of open) o.last = k;
     const first = lx.lineFirst[k];
     const endTok = lx.lineEndTok[k];
     const head = words[first] === 'async' ? first + 1 : first;
-    if (head >= endTok || words[head] !== 'def') continue;
     const last = endTok - 1;
-    const isHeader =
-      last > head && lx.kind[last] === OP && lx.depth[last] === 0 && lx.end[last] - lx.start[last] === 1 && text.charCodeAt(lx.start[last]) === COLON && lx.lineEnd[k] < text.length;
-    // A def with its body on the header line, or a broken one: left alone.
-    if (!isHeader || k + 1 >= lines || lx.lineIndent[k + 1] <= indent) continue;
-    const def: Def = { start: lx.start[lx.lineFirst[k + 1]], end: -1, children: [], binds: [] };
-    (open.length > 0 ? open[open.length - 1].def.children : roots).push(def);
-    open.push({ def, indent, last: k });
+    const opensBlock =
+      last > head && lx.kind[last] === OP && lx.depth[last] === 0 && lx.end[last] - lx.start[last] === 1 && text.charCodeAt(lx.start[last]) === COLON && lx.lineEnd[k] < text.length && k + 1 < lines && lx.lineIndent[k + 1] > indent;
+    const inner = open[open.length - 1];
+    if (inner?.classBody === indent && !opensBlock && head < endTok && words[head] !== 'def' && words[head] !== 'class' && !(lx.kind[first] === OP && text.charCodeAt(lx.start[first]) === AT)) {
+      // A simple statement directly in a class body (a compound one opens a block; a def or a
+      // class is a region or a class of its own; a decorator belongs to what follows it).
+      let reads = false;
+      for (let t = first; t < endTok && !reads; t++) reads = words[t] === 'abstract' || words[t] === '__abstract__';
+      if (!reads) container().push({ start: lx.start[first], end: lx.lineEnd[k], children: [], binds: [], statement: { line: k } });
+      continue;
+    }
+    if (head >= endTok || (words[head] !== 'def' && words[head] !== 'class')) continue;
+    // A def or class with its body on the header line, or a broken one: left alone.
+    if (!opensBlock) continue;
+    if (words[head] === 'class') {
+      if (head !== first) continue; // `async class` is not Python
+      open.push({ classBody: lx.lineIndent[k + 1], indent, last: k });
+    } else {
+      const def: Def = { start: lx.start[lx.lineFirst[k + 1]], end: -1, children: [], binds: [] };
+      container().push(def);
+      open.push({ def, indent, last: k });
+    }
     if (open.length > MAX_DEF_NESTING) return undefined;
   }
   while (open.length > 0) {
     const o = open.pop()!;
-    o.def.end = lx.lineEnd[o.last];
+    if (o.def) o.def.end = lx.lineEnd[o.last];
   }
   return roots;
 }

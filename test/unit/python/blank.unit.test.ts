@@ -61,7 +61,7 @@ describe('blankInertBodies', () => {
     assert.equal(blank(join('def f(x):', '    y', '    x')), join('def f(x):', '    0', '     '));
   });
 
-  it('blanks methods and async defs, keeps decorators, classes and one-line defs', () => {
+  it('blanks methods and async defs and class-level statements, keeps decorators, class headers and one-line defs', () => {
     const src = join(
       'import functools', //
       'class A:',
@@ -76,7 +76,7 @@ describe('blankInertBodies', () => {
     assert.deepEqual(blankedLines(src), [
       'import functools',
       'class A:',
-      '    size = 3',
+      '~',
       '    @functools.cache',
       '    def m(self, n):',
       '~',
@@ -137,7 +137,6 @@ describe('blankInertBodies', () => {
   it('keeps a body with an import, a class, a decorator, a rule call or an aliased rule call', () => {
     const kept = [
       join('def f():', '    import os', '    return os'),
-      join('def f():', '    class A:', '        pass', '    return A'),
       join('def f():', '    return render_template("a.html")'),
       join('def f(cur):', '    cur.executemany("INSERT INTO t VALUES (?)", [])'),
       join('def main():', '    os.environ.setdefault("DJANGO_" "SETTINGS_MODULE", "site.settings")'),
@@ -146,6 +145,8 @@ describe('blankInertBodies', () => {
       join('def f():', '    return flask.Flask(__name__)'),
     ];
     for (const src of kept) assert.equal(blank(src), src, src);
+    // A class keeps the body it is in (its own class-level statements may go).
+    assert.deepEqual(blankedLines(join('def f():', '    class A:', '        pass', '    return A')), ['def f():', '    class A:', '~', '    return A', '']);
     // A decorator keeps the body it is in (the decorated function's own body may go).
     assert.deepEqual(blankedLines(join('def f(g):', '    @g', '    def h():', '        pass', '    return h')), ['def f(g):', '    @g', '    def h():', '~', '    return h', '']);
   });
@@ -161,14 +162,82 @@ describe('blankInertBodies', () => {
     const read = join('def make():', '    app = build()', '    return app', '@app.route("/")', 'def index():', '    return "hi"');
     assert.deepEqual(blankedLines(read), ['def make():', '    app = build()', '    return app', '@app.route("/")', 'def index():', '~', '']);
     // Through another binding: conf = app.config_for(...) then a class header reading conf.
-    const chained = join('def make():', '    app = build()', 'conf = app.settings()', 'class A(conf.Base):', '    pass');
-    assert.equal(blank(chained), chained);
+    const chained = join('def make():', '    app = build()', 'conf = app.settings()', 'class A(conf.Base):', '    x: int');
+    assert.deepEqual(blankedLines(chained), ['def make():', '    app = build()', 'conf = app.settings()', 'class A(conf.Base):', '~', '']);
     // A URL conf's path(...) read through a binding made in a function.
     const urls = join('from django.urls import path', 'def helper(a):', '    path = os.path.join(a)', '    return path', 'urlpatterns = [path("x/", view)]');
     assert.equal(blank(urls), urls);
     assertSameAnalysis(urls, 'urls');
     const local = join('def f(v):', '    total = compute(v)', '    return total', 'def g(v):', '    total = compute(v)', '    return total.value');
     assert.deepEqual(blankedLines(local), ['def f(v):', '~', '~', 'def g(v):', '~', '~', '']);
+  });
+
+  it('blanks the simple statements of a class body, one region for consecutive ones', () => {
+    const src = join(
+      'from django import forms',
+      'from django.db import models',
+      'class Site(models.Model):',
+      '    """A site."""',
+      '    name = models.CharField(max_length=100)',
+      '    # a comment between fields',
+      '    slug = models.SlugField(',
+      '        unique=True,',
+      '    )',
+      '    tenant = models.ForeignKey("Tenant", on_delete=models.CASCADE)',
+      '    objects = SiteManager()',
+      '    if TYPE_CHECKING:',
+      '        extra: int',
+      '    class Meta:',
+      '        abstract = True',
+      '        ordering = ("name",)',
+      '    __abstract__ = False',
+      '    def __str__(self):',
+      '        return self.name',
+      'class SiteForm(forms.ModelForm):',
+      '    size = 3; other = 4',
+      'x = 1',
+    );
+    assert.deepEqual(blankedLines(src), [
+      'from django import forms',
+      'from django.db import models',
+      'class Site(models.Model):',
+      '~',
+      '~',
+      '~',
+      '~',
+      '~',
+      '~',
+      // A relation (a rule's call) stays; the statements after it are a region of their own.
+      '    tenant = models.ForeignKey("Tenant", on_delete=models.CASCADE)',
+      '~',
+      // A compound statement stays whole.
+      '    if TYPE_CHECKING:',
+      '        extra: int',
+      '    class Meta:',
+      // analyze.ts reads `abstract` and `__abstract__` in class bodies.
+      '        abstract = True',
+      '~',
+      '    __abstract__ = False',
+      '    def __str__(self):',
+      '~',
+      'class SiteForm(forms.ModelForm):',
+      '~',
+      'x = 1',
+      '',
+    ]);
+    // Consecutive statements are one filler string (one node for tree-sitter, not one a line).
+    const out = blank(src).split('\n');
+    assert.equal(out[3], `    """${' '.repeat(out[3].length - 7)}`);
+    assert.match(out[8], /^ *""" *$/);
+    assertSameAnalysis(src, 'class body');
+  });
+
+  it('keeps a class-level binding that a class header or a call reads', () => {
+    const src = join('import flask', 'class Config:', '    app = flask.Flask(__name__)', '@Config.app.route("/")', 'def index():', '    return "hi"');
+    assertSameAnalysis(src, 'class-level app');
+    const read = join('class Holder:', '    base = declarative_base()', 'class User(base):', '    id = 1');
+    assert.deepEqual(blankedLines(read), ['class Holder:', '    base = declarative_base()', 'class User(base):', '~', '']);
+    assertSameAnalysis(read, 'class-level declarative base');
   });
 
   it('blanks nothing in a file it cannot be sure of', () => {
