@@ -163,6 +163,13 @@ function firstError(root: Node): Node | undefined {
   return undefined;
 }
 
+/** IMPORT_RULES by their module's first segment (only those can match an import), in table order. */
+const IMPORT_RULES_BY_TOP = new Map<string, (typeof IMPORT_RULES)[number][]>();
+for (const rule of IMPORT_RULES) {
+  const top = rule.module.split('.')[0];
+  IMPORT_RULES_BY_TOP.set(top, [...(IMPORT_RULES_BY_TOP.get(top) ?? []), rule]);
+}
+
 /** Per-file state: import aliases and what names are bound to. */
 class FileContext {
   /** local name -> qualified name (from imports). */
@@ -217,7 +224,7 @@ class FileContext {
       this.modules.add(top);
       this.out.imports.push(top);
     }
-    for (const rule of IMPORT_RULES) {
+    for (const rule of IMPORT_RULES_BY_TOP.get(top) ?? []) {
       if (dotted === rule.module || dotted.startsWith(`${rule.module}.`)) {
         const key = `${rule.obs.kind}:${rule.obs.name ?? ''}:${rule.obs.via ?? ''}`;
         if (this.seenFramework.has(key)) continue;

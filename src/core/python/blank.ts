@@ -61,6 +61,7 @@ const LPAREN = 40;
 const LBRACE = 123;
 const RBRACE = 125;
 const AT = 64;
+const PERCENT = 37;
 
 /** Python's hard keywords: never an identifier node, so never a bound name. */
 const KEYWORDS: ReadonlySet<string> = new Set([
@@ -305,6 +306,9 @@ class Lexer {
         if (d < 128 && ASCII[d] === 4) j++;
         else break;
       }
+      // `{%` and `%}` are never Python: template tags (a cookiecutter's or a Jinja-rendered
+      // module). Such a file does not parse, and blanking could hide where it does not.
+      if ((c === PERCENT && this.at(i - 1) === LBRACE) || (text.charCodeAt(j - 1) === PERCENT && this.at(j) === RBRACE)) throw new Doubt();
       out.push(OP, i, j, this.depth);
       return j;
     }
@@ -483,13 +487,13 @@ export function blankInertBodies(text: string): string {
   }
   const parts: string[] = [];
   /** Pushes blanks for text[from, to): a space for each character but line breaks, which stay. */
+  // (Line breaks are LF or CRLF here: a file with a lone CR is left alone above.)
   const blanks = (from: number, to: number) => {
-    for (let i = from; i < to; i++) {
-      const c = text.charCodeAt(i);
-      if (c !== LF && c !== CR) continue;
-      if (i > from) parts.push(spaces(i - from));
-      parts.push(c === LF ? '\n' : '\r');
-      from = i + 1;
+    for (let lf = text.indexOf('\n', from); lf >= 0 && lf < to; lf = text.indexOf('\n', from)) {
+      const br = lf > from && text.charCodeAt(lf - 1) === CR ? lf - 1 : lf;
+      if (br > from) parts.push(spaces(br - from));
+      parts.push(br < lf ? '\r\n' : '\n');
+      from = lf + 1;
     }
     if (to > from) parts.push(spaces(to - from));
   };

@@ -240,6 +240,26 @@ describe('blankInertBodies', () => {
     assertSameAnalysis(read, 'class-level declarative base');
   });
 
+  it('blanks nothing in a Python file with template tags (it does not parse; blanking could hide that)', () => {
+    const src = join(
+      'from django.contrib import admin',
+      'class UserAdmin(admin.ModelAdmin):',
+      '    fieldsets = (',
+      '        {%- if cookiecutter.username_type == "email" %}',
+      '        (None, {"fields": ("email",)}),',
+      '        {%- endif %}',
+      '    )',
+      '    search_fields = ["name"]',
+      'def f():',
+      '    return 1',
+    );
+    assert.equal(blank(src), src);
+    const analysis = assertSameAnalysis(src, 'template tags');
+    assert.ok(analysis.problems.some((p) => /syntax error/.test(p.message)));
+    // In strings they are text like any other.
+    assert.notEqual(blank(join('def f():', '    return "{% url \'home\' %}"')), join('def f():', '    return "{% url \'home\' %}"'));
+  });
+
   it('blanks nothing in a file it cannot be sure of', () => {
     const unsure = [
       'def f():\r    x = 1\r    return x\r', // lone CR line ends
