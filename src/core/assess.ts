@@ -61,6 +61,8 @@ export const DEFAULT_MAX_FILE_BYTES = 1_000_000;
  * overruns it.
  */
 const VERDICT_SLICE_MS = 10;
+/** How many files' observations are gathered between two points where the verdict may pause. */
+const FILES_PER_STEP = 256;
 const MIGRATION_MODULE = /(^|\/)migrations\/(\d{4}_[^/]*|versions\/[^/]+)\.py$/;
 
 /** Assesses one workspace folder once (a session scanned and disposed). */
@@ -408,7 +410,8 @@ function* assessProject(
   yield;
   const classes: ClassInfo[] = [];
   const pythonFiles: string[] = [];
-  for (const path of ownFiles) {
+  for (const [i, path] of ownFiles.entries()) {
+    if (i % FILES_PER_STEP === 0) yield;
     const a = analyses.get(path);
     if (!a) continue;
     pythonFiles.push(path);

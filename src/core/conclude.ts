@@ -92,8 +92,11 @@ const NOTEBOOK_PACKAGES = new Set(['jupyter', 'notebook', 'jupyterlab', 'jupyter
 
 const AIOHTTP_WEB = /aiohttp\.web|from\s+aiohttp\s+import\s+[^#]*\bweb\b/;
 
-/** The observations that count for the verdict (see the header), and what the tests alone use. */
-export function countedObservations(input: ProjectInput): { observations: Observation[]; seen: Observation[]; testOnlyFrameworks: string[]; hasCode: boolean } {
+/**
+ * The observations that count for the verdict (see the header), and what the tests alone use;
+ * pausing between passes over them (a large project has tens of thousands).
+ */
+function* countedObservations(input: ProjectInput): Steps<{ observations: Observation[]; seen: Observation[]; testOnlyFrameworks: string[]; hasCode: boolean }> {
   const own = ownPackages(input.root, input.files);
   // Code in notebooks is not read, but it is code: a Jupyter project imports what it uses there.
   const notebooks = input.files.some((f) => f.endsWith('.ipynb')) || input.dependencies.some((d) => NOTEBOOK_PACKAGES.has(d.name));
@@ -107,6 +110,7 @@ export function countedObservations(input: ProjectInput): { observations: Observ
   };
   const isOwnFramework = (o: Observation) => (o.kind === 'framework' && !!o.name && own.has(o.name)) || (!!o.framework && own.has(o.framework));
   const kept = input.observations.filter((o) => !inTests(o) && !isOwnFramework(o) && !isFrameworkInternal(o));
+  yield;
   const usedInCode = new Set(kept.filter((o) => (o.kind === 'framework' && o.via?.startsWith('import')) || (o.kind === 'app' && o.framework)).map((o) => (o.kind === 'app' ? o.framework : o.name)));
   const aiohttpWeb = kept.some((o) => o.kind === 'framework' && o.name === 'aiohttp' && o.via?.startsWith('import') && AIOHTTP_WEB.test(o.evidence.text ?? ''));
   const observations = kept.filter((o) => {
@@ -115,6 +119,7 @@ export function countedObservations(input: ProjectInput): { observations: Observ
     if (o.via?.startsWith('import')) return true;
     return !IMPORT_CHECKED.has(o.name) || usedInCode.has(o.name);
   });
+  yield;
   const testSeen = frameworkStrengths(input.observations.filter(inTests)).filter(([, w]) => w >= 0.5).map(([n]) => n);
   const seen = new Set(frameworkStrengths(observations).filter(([, w]) => w >= 0.5).map(([n]) => n));
   return { observations, seen: kept, testOnlyFrameworks: testSeen.filter((n) => !seen.has(n)), hasCode };
@@ -131,7 +136,7 @@ export function concludeProject(input: ProjectInput): ProjectAssessment {
  * (which runs the rules again for each change it tries).
  */
 export function* concludeProjectInSteps(input: ProjectInput): Steps<ProjectAssessment> {
-  const { observations, seen, testOnlyFrameworks, hasCode } = countedObservations(input);
+  const { observations, seen, testOnlyFrameworks, hasCode } = yield* countedObservations(input);
   const strengths = frameworkStrengths(observations);
   const framework = strengths.length > 0 && strengths[0][1] >= 0.5 ? strengths[0][0] : 'none';
   const application = makesApplication(observations, input.manifests, hasCode);

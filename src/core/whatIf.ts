@@ -23,15 +23,19 @@ const HERE: Evidence = { file: '(what if)' };
 const synthetic = (kind: Observation['kind'], via: string, count = 1): Observation[] => Array.from({ length: count }, () => ({ kind, via, evidence: HERE }));
 const without = (...kinds: Observation['kind'][]) => (obs: Observation[]) => obs.filter((o) => !kinds.includes(o.kind));
 
-function rejudge(input: RuleInput, obs: Observation[]): Framework | null {
+/** The verdict with the observations `obs`, pausing between passes over them. */
+function* rejudge(input: RuleInput, obs: Observation[]): Steps<Framework | null> {
   const facts = computeFacts(obs, input.facts.pythonFiles);
+  yield;
   // A battery taken away takes its add-ons with it (they are what the dependencies declare).
   const kinds = new Set(obs.map((o) => o.kind));
   const dependencies = input.dependencies?.filter((d) => {
     const pkg = lookupPackage(d.name);
     return !pkg?.replacesBuiltin || pkg.observes.length === 0 || pkg.observes.some((k) => kinds.has(k));
   });
+  yield;
   const drafts = deriveFindings({ ...input, observations: obs, facts, dependencies });
+  yield;
   return score(drafts, hasWebSignal(input.framework, facts, obs)).recommendation;
 }
 
@@ -57,8 +61,9 @@ export function* whatWouldChange(input: RuleInput, current: Framework | null): S
     const found: Change[] = [];
     for (const c of changes) {
       if (found.length >= max) break;
+      const changed = c.apply([...obs]);
       yield;
-      if (rejudge(input, c.apply([...obs])) === other) found.push(c);
+      if ((yield* rejudge(input, changed)) === other) found.push(c);
     }
     return found;
   }
