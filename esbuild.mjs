@@ -52,7 +52,7 @@ if (existsSync('src/extension/extension.ts')) {
   entries.push({ entryPoints: { host: 'src/extension/host.ts' }, external: ['vscode'] });
 }
 if (existsSync('bench')) {
-  for (const f of readdirSync('bench').filter((n) => n === 'bench.ts')) entries.push({ entryPoints: { [f.replace(/\.ts$/, '')]: `bench/${f}` } });
+  for (const f of readdirSync('bench').filter((n) => n === 'bench.ts' || n === 'equivalence.ts')) entries.push({ entryPoints: { [f.replace(/\.ts$/, '')]: `bench/${f}` } });
 }
 
 const contexts = await Promise.all(

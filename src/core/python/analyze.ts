@@ -9,7 +9,7 @@
  */
 import type { QueryCapture } from 'web-tree-sitter';
 import type { Evidence, Observation, ObservationKind, Problem } from '../model';
-import { blankInertBodies } from './blank';
+import { cutInertRegions, type CutText } from './blank';
 import { nodeRange, stringValue, type Node, type PythonParser } from './parser';
 import query from './queries/python.scm';
 import { CALL_RULES, CLASS_BASE_RULES, DECORATOR_RULES, IMPORT_RULES, INSTALLED_APP_RULES, ROUTE_METHODS, type ObservationSpec } from './rules';
@@ -49,9 +49,9 @@ export const QUERY_BUDGET_MS = 10_000;
 /** How analyzePython may save work. */
 export interface AnalyzeOptions {
   /**
-   * Parse the file with the bodies of inert functions blanked (blank.ts). The result is the same;
-   * when the blanked text does not parse cleanly, the original text is analyzed instead, so a
-   * broken file is reported exactly as without this option.
+   * Parse the file with the bodies of inert functions cut out (blank.ts). The result is the same;
+   * when the cut text does not parse cleanly, the original text is analyzed instead, so a broken
+   * file is reported exactly as without this option.
    */
   skipInertBodies?: boolean;
 }
@@ -61,25 +61,26 @@ export function analyzePython(parser: PythonParser, text: string, file: string, 
   // Evidence excerpts always come from the original text.
   const lines = text.split(/\r\n|\r|\n/);
   if (options.skipInertBodies) {
-    const blanked = blankInertBodies(text);
-    if (blanked !== text) {
-      const result = analyzeText(parser, blanked, lines, file, true);
+    const cut = cutInertRegions(text);
+    if (cut) {
+      const result = analyzeText(parser, cut.text, lines, file, cut);
       if (result) return result;
     }
   }
-  return analyzeText(parser, text, lines, file, false)!;
+  return analyzeText(parser, text, lines, file)!;
 }
 
 /**
- * Parses `text` and analyzes the tree. With `cleanOnly`, returns undefined (and analyzes nothing)
- * when the tree has a syntax error.
+ * Parses `text` and analyzes the tree. With `cut` (whose cut text `text` is), positions are mapped
+ * back to the original, and undefined is returned (nothing analyzed) when the tree has a syntax
+ * error.
  */
-function analyzeText(parser: PythonParser, text: string, lines: string[], file: string, cleanOnly: boolean): FileAnalysis | undefined {
+function analyzeText(parser: PythonParser, text: string, lines: string[], file: string, cut?: CutText): FileAnalysis | undefined {
   const result: FileAnalysis = { observations: [], classes: [], imports: [], problems: [] };
   const done = parser.withTree(text, (tree) => {
     const root = tree.rootNode;
     if (root.hasError) {
-      if (cleanOnly) return false;
+      if (cut) return false;
       const bad = firstError(root);
       result.problems.push({
         file,
@@ -88,7 +89,7 @@ function analyzeText(parser: PythonParser, text: string, lines: string[], file: 
         severity: 'warning',
       });
     }
-    const ctx = new FileContext(file, lines, result);
+    const ctx = new FileContext(file, lines, result, cut ? (node) => cutRange(cut, node) : nodeRange);
     const { captures, complete } = captureAll(parser, root);
     if (!complete) {
       result.problems.push({ file, line: null, message: `analysis stopped after ${QUERY_BUDGET_MS / 1000} s (pathological syntax); results for this file are partial`, severity: 'warning' });
@@ -163,6 +164,16 @@ function firstError(root: Node): Node | undefined {
   return undefined;
 }
 
+/** 1-based line and column of a node's start and end (Evidence's fields). */
+type Range = ReturnType<typeof nodeRange>;
+
+/** A node's range in the original of a cut text (its offsets mapped back). */
+function cutRange(cut: CutText, node: Node): Range {
+  const start = cut.position(cut.toOriginal(node.startIndex));
+  const end = cut.position(cut.toOriginal(node.endIndex));
+  return { line: start.row + 1, column: start.column + 1, endLine: end.row + 1, endColumn: end.column + 1 };
+}
+
 /** IMPORT_RULES by their module's first segment (only those can match an import), in table order. */
 const IMPORT_RULES_BY_TOP = new Map<string, (typeof IMPORT_RULES)[number][]>();
 for (const rule of IMPORT_RULES) {
@@ -183,6 +194,7 @@ class FileContext {
     private readonly file: string,
     private readonly lines: string[],
     private readonly out: FileAnalysis,
+    private readonly range: (node: Node) => Range,
   ) {}
 
   importModule(node: Node, dotted: string): void {
@@ -420,7 +432,7 @@ class FileContext {
   }
 
   evidence(node: Node): Evidence {
-    const r = nodeRange(node);
+    const r = this.range(node);
     const lineText = this.lines[r.line - 1] ?? '';
     if (r.endLine > r.line) {
       // Evidence points at the first line (a class or decorator header), not the whole body.

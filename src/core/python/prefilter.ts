@@ -7,7 +7,7 @@
  * test compare a filtered run with a parse-everything run.
  *
  * What is lost for a skipped file: only its syntax-error problem, which nobody needs for a file
- * that shows nothing.
+ * that shows nothing, and its list of imported modules (FileAnalysis.imports), which nothing reads.
  */
 import { CALL_RULES, CLASS_BASE_RULES, DECORATOR_RULES, IMPORT_RULES, ROUTE_METHODS } from './rules';
 

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { generateSynthetic } from '../../../bench/synthetic';
 import { analyzePython, type FileAnalysis } from '../../../src/core/python/analyze';
-import { blankInertBodies } from '../../../src/core/python/blank';
+import { cutInertRegions, CutText, inertRegions } from '../../../src/core/python/blank';
 import { PythonParser } from '../../../src/core/python/parser';
 import { PYTHON, TOKENS } from '../fuzz/corpus';
 import { fuzz, textFor } from '../fuzz/fuzz';
@@ -22,23 +22,40 @@ before(async () => {
 });
 after(() => parser.dispose());
 
-/** Blanks `src`, checking that the length and every line break stay, and that the rest is blanks and filler. */
+/**
+ * Cuts `src`, checking that each region starts at a line's first token and ends at a line end, and
+ * that the cut text is the source with each region replaced by `0`. Returns the cut text (`src`
+ * itself when nothing is cut).
+ */
 function blank(src: string): string {
-  const out = blankInertBodies(src);
-  assert.equal(out.length, src.length, 'length changed');
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (c === '\n' || c === '\r') assert.equal(out[i], c, `line break at ${i} changed`);
-    else assert.ok(out[i] === c || out[i] === ' ' || out[i] === '0' || out[i] === '"', `character ${i} (${JSON.stringify(c)}) became ${JSON.stringify(out[i])}`);
+  const regions = inertRegions(src) ?? [];
+  let expected = '';
+  let copied = 0;
+  for (const r of regions) {
+    assert.ok(r.start >= copied && r.end > r.start, `region ${r.start}-${r.end} out of order`);
+    assert.match(src.slice(src.lastIndexOf('\n', r.start - 1) + 1, r.start), /^[ \t\f]*$/, `region at ${r.start} does not start a line`);
+    assert.ok(r.end === src.length || src[r.end] === '\n' || src[r.end] === '\r', `region ending at ${r.end} does not end a line`);
+    expected += `${src.slice(copied, r.start)}0`;
+    copied = r.end;
   }
-  return out;
+  expected += src.slice(copied);
+  assert.equal(cutInertRegions(src)?.text ?? src, expected);
+  return expected;
 }
 
-/** The lines of `src`, each line blanking changed shown as `~` (blank lines stay ''). */
+/** The lines of `src`, each line with code in a cut region shown as `~` (blank lines stay). */
 function blankedLines(src: string): string[] {
-  const before = src.split(/\r\n|\r|\n/);
-  const after = blank(src).split(/\r\n|\r|\n/);
-  return before.map((line, i) => (after[i] === line ? line : '~'));
+  const regions = inertRegions(src) ?? [];
+  blank(src);
+  const out: string[] = [];
+  let start = 0;
+  for (const line of src.split(/\r\n|\r|\n/)) {
+    const end = start + line.length;
+    const cut = regions.some((r) => r.start < end && r.end > start) && /\S/.test(line);
+    out.push(cut ? '~' : line);
+    start = end + (src[end] === '\r' && src[end + 1] === '\n' ? 2 : 1);
+  }
+  return out;
 }
 
 const join = (...lines: string[]) => `${lines.join('\n')}\n`;
@@ -51,14 +68,14 @@ function assertSameAnalysis(src: string, label: string): FileAnalysis {
   return plain;
 }
 
-describe('blankInertBodies', () => {
+describe('inertRegions', () => {
   it('blanks a plain body, keeping the header and what follows', () => {
     assert.deepEqual(blankedLines(join('def f(x):', '    y = x + 1', '    return y', 'z = 2')), ['def f(x):', '~', '~', 'z = 2', '']);
   });
 
-  it('fills a body with one triple-quoted string of blanks, or a 0 when its lines are too short', () => {
-    assert.equal(blank(join('def f(x):', '    y = x + 1', '', '    return y', 'z = 2')), join('def f(x):', `    """${' '.repeat(6)}`, '', `${' '.repeat(9)}"""`, 'z = 2'));
-    assert.equal(blank(join('def f(x):', '    y', '    x')), join('def f(x):', '    0', '     '));
+  it('cuts a body down to one `0` at its indentation', () => {
+    assert.equal(blank(join('def f(x):', '    y = x + 1', '', '    return y', 'z = 2')), join('def f(x):', '    0', 'z = 2'));
+    assert.equal(blank(join('def f(x):', '    y', '    # a comment', '    x')), join('def f(x):', '    0'));
   });
 
   it('blanks methods and async defs and class-level statements, keeps decorators, class headers and one-line defs', () => {
@@ -116,9 +133,33 @@ describe('blankInertBodies', () => {
   });
 
   it('keeps CRLF line ends, tabs and form feeds', () => {
-    assert.equal(blank('def f():\r\n    x = 1\r\n    return x\r\ny = 2\r\n'), 'def f():\r\n    """  \r\n         """\r\ny = 2\r\n');
-    assert.equal(blank('def f():\n\tx = 1\n\treturn x\n'), 'def f():\n\t"""  \n      """\n');
-    assert.equal(blank('def f():\n    x = 1\n\f    return x\n'), 'def f():\n    """  \n          """\n');
+    assert.equal(blank('def f():\r\n    x = 1\r\n    return x\r\ny = 2\r\n'), 'def f():\r\n    0\r\ny = 2\r\n');
+    assert.equal(blank('def f():\n\tx = 1\n\treturn x\n'), 'def f():\n\t0\n');
+    assert.equal(blank('def f():\n    x = 1\n\f    return x\n'), 'def f():\n    0\n');
+  });
+
+  it('maps every offset of the cut text back to the original (lines, UTF-16 columns, CRLF)', () => {
+    const src = 'x = "é😀"\r\ndef f():\r\n    s = "😀"\r\n\r\n    # c\r\n    return s\r\ndef g(): pass\r\nclass A:\n    a = 1\n    b = "😀"\ny = "😀" + z\n';
+    const cut = cutInertRegions(src);
+    assert.ok(cut instanceof CutText);
+    assert.equal(cut.text, 'x = "é😀"\r\ndef f():\r\n    0\r\ndef g(): pass\r\nclass A:\n    0\ny = "😀" + z\n');
+    // Tree-sitter's positions: rows counted by LF, columns in UTF-16 code units from the line start.
+    const position = (i: number) => {
+      const before = src.slice(0, i);
+      return { row: before.split('\n').length - 1, column: i - (before.lastIndexOf('\n') + 1) };
+    };
+    const zeros = [...cut.text.matchAll(/0/g)].map((m) => m.index);
+    for (let i = 0; i <= cut.text.length; i++) {
+      const o = cut.toOriginal(i);
+      if (!zeros.includes(i) && i < cut.text.length) assert.equal(src[o], cut.text[i], `offset ${i}`);
+      assert.deepEqual(cut.position(o), position(o), `offset ${i}`);
+    }
+    // A `0` starts where its region starts and ends where it ends.
+    for (const [k, z] of zeros.entries()) {
+      assert.equal(cut.toOriginal(z), cut.regions[k].start);
+      assert.equal(cut.toOriginal(z + 1), cut.regions[k].end);
+    }
+    assertSameAnalysis(src, 'mapped');
   });
 
   it('understands string prefixes and f-strings with nested quotes and format specs', () => {
@@ -225,10 +266,9 @@ describe('blankInertBodies', () => {
       'x = 1',
       '',
     ]);
-    // Consecutive statements are one filler string (one node for tree-sitter, not one a line).
+    // Consecutive statements are one `0` (one node for tree-sitter, not one a line).
     const out = blank(src).split('\n');
-    assert.equal(out[3], `    """${' '.repeat(out[3].length - 7)}`);
-    assert.match(out[8], /^ *""" *$/);
+    assert.deepEqual(out.slice(2, 6), ['class Site(models.Model):', '    0', '    tenant = models.ForeignKey("Tenant", on_delete=models.CASCADE)', '    0']);
     assertSameAnalysis(src, 'class body');
   });
 
@@ -270,7 +310,7 @@ describe('blankInertBodies', () => {
       'def f():\n    return f"{x # comment}"\n',
       'def f():\n    return f"{a)}"\n', // a bracket the field did not open
     ];
-    for (const src of unsure) assert.equal(blankInertBodies(src), src, JSON.stringify(src));
+    for (const src of unsure) assert.equal(cutInertRegions(src), undefined, JSON.stringify(src));
   });
 
   it('falls back to the original text when the blanked text does not parse', () => {
