@@ -72,6 +72,15 @@ const KEYWORDS: ReadonlySet<string> = new Set([
   'return', 'try', 'while', 'with', 'yield',
 ]);
 
+/** Words that start a compound statement (or a definition): never a statement region. */
+const COMPOUND_WORDS: ReadonlySet<string> = new Set(['def', 'class', 'if', 'elif', 'else', 'try', 'except', 'finally', 'for', 'while', 'with', 'async', 'match', 'case']);
+
+/** Names analyze.ts reads in a class body's statements (isAbstractBody). */
+const CLASS_READS: ReadonlySet<string> = new Set(['abstract', '__abstract__']);
+
+/** Names analyze.ts reads in a module's statements (assignment: settings and URL confs). */
+const MODULE_READS: ReadonlySet<string> = new Set(['INSTALLED_APPS', 'urlpatterns']);
+
 /** Keywords that keep a body wherever they are: an import, a class definition. */
 const KEEP_WORDS: ReadonlySet<string> = new Set(['import', 'class']);
 
@@ -446,6 +455,14 @@ interface Def {
   /** From the body's first token to the end of its last logical line. */
   start: number;
   end: number;
+  /** The logical lines the region spans (first and last). */
+  firstLine: number;
+  lastLine: number;
+  /**
+   * A function whose whole definition may go with its body: its header's logical line and first
+   * token's offset. Set when the header has no decorator and no call (see findDefs).
+   */
+  header?: { line: number; start: number };
   children: Def[];
   /** A statement in a class body: its logical line (consecutive ones are blanked as one). */
   statement?: { line: number };
@@ -545,7 +562,7 @@ export function cutInertRegions(text: string): CutText | undefined {
  * the file is not understood for certain.
  */
 export function inertRegions(text: string): Region[] | undefined {
-  if (!/\b(?:def|class)\b/.test(text) || /\r(?!\n)/.test(text)) return undefined;
+  if (/\r(?!\n)/.test(text)) return undefined;
   let lx: Lexed;
   try {
     lx = new Lexer(text).run();
@@ -560,15 +577,24 @@ export function inertRegions(text: string): Region[] | undefined {
   if (!roots || roots.length === 0) return [];
   const picked = choose(text, lx, words, roots);
   picked.sort((a, b) => a.start - b.start);
-  // Statements on consecutive logical lines of one class body become one region (one `0`
-  // instead of one a line): nothing but comments and blank lines lies between them.
+  // An inert function with a plain header goes whole (header and body). Regions on consecutive
+  // logical lines of one block become one (one `0` instead of one each): a class's field
+  // declarations and its methods, a module's helper functions. Only comments and blank lines lie
+  // between them.
   const chosen: Region[] = [];
-  let prev: Def | undefined;
+  let last = -2;
+  let lastIndent = -1;
   for (const d of picked) {
+    const first = d.header ? d.header.line : d.firstLine;
+    const start = d.header ? d.header.start : d.start;
+    const indent = lx.lineIndent[first];
     const top = chosen[chosen.length - 1];
-    if (prev?.statement && d.statement && d.statement.line === prev.statement.line + 1 && lx.lineIndent[d.statement.line] === lx.lineIndent[prev.statement.line]) top.end = d.end;
-    else chosen.push({ start: d.start, end: d.end });
-    prev = d;
+    if (top && first === last + 1 && indent === lastIndent) top.end = d.end;
+    else {
+      chosen.push({ start, end: d.end });
+      lastIndent = indent;
+    }
+    last = d.lastLine;
   }
   return chosen;
 }
@@ -600,7 +626,10 @@ function findDefs(text: string, lx: Lexed, words: string[]): Def[] | undefined {
     const indent = lx.lineIndent[k];
     while (open.length > 0 && indent <= open[open.length - 1].indent) {
       const o = open.pop()!;
-      if (o.def) o.def.end = lx.lineEnd[o.last];
+      if (o.def) {
+        o.def.end = lx.lineEnd[o.last];
+        o.def.lastLine = o.last;
+      }
     }
     for (const o of open) o.last = k;
     const first = lx.lineFirst[k];
@@ -610,12 +639,16 @@ function findDefs(text: string, lx: Lexed, words: string[]): Def[] | undefined {
     const opensBlock =
       last > head && lx.kind[last] === OP && lx.depth[last] === 0 && lx.end[last] - lx.start[last] === 1 && text.charCodeAt(lx.start[last]) === COLON && lx.lineEnd[k] < text.length && k + 1 < lines && lx.lineIndent[k + 1] > indent;
     const inner = open[open.length - 1];
-    if (inner?.classBody === indent && !opensBlock && head < endTok && words[head] !== 'def' && words[head] !== 'class' && !(lx.kind[first] === OP && text.charCodeAt(lx.start[first]) === AT)) {
-      // A simple statement directly in a class body (a compound one opens a block; a def or a
-      // class is a region or a class of its own; a decorator belongs to what follows it).
+    const inClass = inner?.classBody === indent;
+    const atModule = open.length === 0 && indent === 0;
+    if ((inClass || atModule) && !opensBlock && head < endTok && !COMPOUND_WORDS.has(words[head]) && !(lx.kind[first] === OP && text.charCodeAt(lx.start[first]) === AT)) {
+      // A simple statement directly in a class body or in the module (a compound one opens a
+      // block, or is one line that an `else:` or `except:` line may continue; a def or a class is
+      // a region or a class of its own; a decorator belongs to what follows it).
+      const named = inClass ? CLASS_READS : MODULE_READS;
       let reads = false;
-      for (let t = first; t < endTok && !reads; t++) reads = words[t] === 'abstract' || words[t] === '__abstract__';
-      if (!reads) container().push({ start: lx.start[first], end: lx.lineEnd[k], children: [], binds: [], statement: { line: k } });
+      for (let t = first; t < endTok && !reads; t++) reads = named.has(words[t]);
+      if (!reads) container().push({ start: lx.start[first], end: lx.lineEnd[k], firstLine: k, lastLine: k, children: [], binds: [], statement: { line: k } });
       continue;
     }
     if (head >= endTok || (words[head] !== 'def' && words[head] !== 'class')) continue;
@@ -625,7 +658,8 @@ function findDefs(text: string, lx: Lexed, words: string[]): Def[] | undefined {
       if (head !== first) continue; // `async class` is not Python
       open.push({ classBody: lx.lineIndent[k + 1], indent, last: k });
     } else {
-      const def: Def = { start: lx.start[lx.lineFirst[k + 1]], end: -1, children: [], binds: [] };
+      const def: Def = { start: lx.start[lx.lineFirst[k + 1]], end: -1, firstLine: k + 1, lastLine: k + 1, children: [], binds: [] };
+      if (plainHeader(text, lx, k)) def.header = { line: k, start: lx.start[first] };
       container().push(def);
       open.push({ def, indent, last: k });
     }
@@ -633,9 +667,34 @@ function findDefs(text: string, lx: Lexed, words: string[]): Def[] | undefined {
   }
   while (open.length > 0) {
     const o = open.pop()!;
-    if (o.def) o.def.end = lx.lineEnd[o.last];
+    if (o.def) {
+      o.def.end = lx.lineEnd[o.last];
+      o.def.lastLine = o.last;
+    }
   }
   return roots;
+}
+
+/**
+ * Whether the def on logical line `k` may go whole when its body goes: no decorator line right
+ * before it (a decorator is read, with the definition it decorates), and nothing in the header
+ * the analysis reads — it reads calls (a default such as `Depends(get_db)`), never a parameter,
+ * an annotation or the function's name. So: no `(` but the parameter list's, and no `@`.
+ */
+function plainHeader(text: string, lx: Lexed, k: number): boolean {
+  if (k > 0) {
+    const before = lx.lineFirst[k - 1];
+    if (lx.kind[before] === OP && text.charCodeAt(lx.start[before]) === AT) return false;
+  }
+  let parens = 0;
+  for (let t = lx.lineFirst[k]; t < lx.lineEndTok[k]; t++) {
+    if (lx.kind[t] !== OP) continue;
+    for (let i = lx.start[t]; i < lx.end[t]; i++) {
+      const c = text.charCodeAt(i);
+      if (c === AT || (c === LPAREN && ++parens > 1)) return false;
+    }
+  }
+  return parens === 1;
 }
 
 /** The first token at or after `offset` (binary search). */

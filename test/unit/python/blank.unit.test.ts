@@ -69,16 +69,25 @@ function assertSameAnalysis(src: string, label: string): FileAnalysis {
 }
 
 describe('inertRegions', () => {
-  it('blanks a plain body, keeping the header and what follows', () => {
-    assert.deepEqual(blankedLines(join('def f(x):', '    y = x + 1', '    return y', 'z = 2')), ['def f(x):', '~', '~', 'z = 2', '']);
+  it('cuts an inert function whole, keeping what follows', () => {
+    assert.deepEqual(blankedLines(join('def f(x):', '    y = x + 1', '    return y', 'import z')), ['~', '~', '~', 'import z', '']);
   });
 
-  it('cuts a body down to one `0` at its indentation', () => {
-    assert.equal(blank(join('def f(x):', '    y = x + 1', '', '    return y', 'z = 2')), join('def f(x):', '    0', 'z = 2'));
-    assert.equal(blank(join('def f(x):', '    y', '    # a comment', '    x')), join('def f(x):', '    0'));
+  it('keeps the header of a decorated function and of one with a call in its header, cutting the body', () => {
+    const src = join('@app.route("/")', 'def f(x):', '    y = x + 1', '    return y', 'def g(x=compute()):', '    return x', 'def h(x: Dict[str, int] = {}, *a, **k) -> List[int]:', '    return x');
+    assert.deepEqual(blankedLines(src), ['@app.route("/")', 'def f(x):', '~', '~', 'def g(x=compute()):', '~', '~', '~', '']);
+    assertSameAnalysis(src, 'headers');
   });
 
-  it('blanks methods and async defs and class-level statements, keeps decorators, class headers and one-line defs', () => {
+  it('cuts a region down to one `0` at its indentation, consecutive ones in a block as one', () => {
+    assert.equal(blank(join('@cache', 'def f(x):', '    y = x + 1', '', '    return y', 'import z')), join('@cache', 'def f(x):', '    0', 'import z'));
+    assert.equal(blank(join('def f(x):', '    y', '    # a comment', '    x', '', '# between', 'async def g():', '    pass', 'import z')), join('0', 'import z'));
+    assert.equal(blank(join('class A(B):', '    x = 1', '    def m(self):', '        return self.x', '    y = 2', 'import z')), join('class A(B):', '    0', 'import z'));
+    // A module's own statements too: a data table, a docstring, constants.
+    assert.equal(blank(join('"""Airports."""', 'import z', 'CODES = [', '    ("AAA", "Anaa"),', ']', 'LIMIT = 3', 'class A(B):', '    pass')), join('0', 'import z', '0', 'class A(B):', '    0'));
+  });
+
+  it('cuts methods and async defs and class-level statements, keeps decorators, class headers and one-line defs', () => {
     const src = join(
       'import functools', //
       'class A:',
@@ -97,17 +106,17 @@ describe('inertRegions', () => {
       '    @functools.cache',
       '    def m(self, n):',
       '~',
-      '    async def run(self):',
+      '~',
       '~',
       '    def one(self): return 1',
       '',
     ]);
   });
 
-  it('blanks nested defs with their parent, or alone when the parent must stay', () => {
-    assert.deepEqual(blankedLines(join('def outer():', '    def inner():', '        return 1', '    return inner')), ['def outer():', '~', '~', '~', '']);
+  it('cuts nested defs with their parent, or alone when the parent must stay', () => {
+    assert.deepEqual(blankedLines(join('def outer():', '    def inner():', '        return 1', '    return inner')), ['~', '~', '~', '~', '']);
     const src = join('def outer():', '    import json', '    def inner(v):', '        return v + 1', '    return inner');
-    assert.deepEqual(blankedLines(src), ['def outer():', '    import json', '    def inner(v):', '~', '    return inner', '']);
+    assert.deepEqual(blankedLines(src), ['def outer():', '    import json', '~', '~', '    return inner', '']);
   });
 
   it('follows docstrings with text at column 0, brackets over lines and backslash continuations', () => {
@@ -122,27 +131,29 @@ describe('inertRegions', () => {
       '    c = a + \\',
       '1',
       '    return b',
-      'x = 1',
+      'import x',
     );
-    assert.deepEqual(blankedLines(src), ['def f(a):', '~', '~', '~', '~', '~', '~', '~', '~', '~', 'x = 1', '']);
+    assert.deepEqual(blankedLines(src), ['~', '~', '~', '~', '~', '~', '~', '~', '~', '~', 'import x', '']);
   });
 
   it('does not mistake a def inside a string for a function', () => {
-    const src = join('s = """', 'def g():', '    x = 1', '"""', 't = "def h():"');
+    // (Assignments to urlpatterns are read: never cut.)
+    const src = join('urlpatterns = """', 'def g():', '    x = 1', '"""', 'urlpatterns += "def h():"');
     assert.equal(blank(src), src);
   });
 
   it('keeps CRLF line ends, tabs and form feeds', () => {
-    assert.equal(blank('def f():\r\n    x = 1\r\n    return x\r\ny = 2\r\n'), 'def f():\r\n    0\r\ny = 2\r\n');
-    assert.equal(blank('def f():\n\tx = 1\n\treturn x\n'), 'def f():\n\t0\n');
-    assert.equal(blank('def f():\n    x = 1\n\f    return x\n'), 'def f():\n    0\n');
+    assert.equal(blank('def f():\r\n    x = 1\r\n    return x\r\nimport y\r\n'), '0\r\nimport y\r\n');
+    assert.equal(blank('@d\r\ndef f():\r\n    x = 1\r\n    return x\r\nimport y\r\n'), '@d\r\ndef f():\r\n    0\r\nimport y\r\n');
+    assert.equal(blank('@d\ndef f():\n\tx = 1\n\treturn x\n'), '@d\ndef f():\n\t0\n');
+    assert.equal(blank('@d\ndef f():\n    x = 1\n\f    return x\n'), '@d\ndef f():\n    0\n');
   });
 
   it('maps every offset of the cut text back to the original (lines, UTF-16 columns, CRLF)', () => {
-    const src = 'x = "é😀"\r\ndef f():\r\n    s = "😀"\r\n\r\n    # c\r\n    return s\r\ndef g(): pass\r\nclass A:\n    a = 1\n    b = "😀"\ny = "😀" + z\n';
+    const src = 'INSTALLED_APPS = ["é😀"]\r\ndef f():\r\n    s = "😀"\r\n\r\n    # c\r\n    return s\r\ndef g(): pass\r\nclass A:\n    a = 1\n    b = "😀"\n@d\ndef h(): \n    return "😀"\nurlpatterns = ["😀", z]\n';
     const cut = cutInertRegions(src);
     assert.ok(cut instanceof CutText);
-    assert.equal(cut.text, 'x = "é😀"\r\ndef f():\r\n    0\r\ndef g(): pass\r\nclass A:\n    0\ny = "😀" + z\n');
+    assert.equal(cut.text, 'INSTALLED_APPS = ["é😀"]\r\n0\r\ndef g(): pass\r\nclass A:\n    0\n@d\ndef h(): \n    0\nurlpatterns = ["😀", z]\n');
     // Tree-sitter's positions: rows counted by LF, columns in UTF-16 code units from the line start.
     const position = (i: number) => {
       const before = src.slice(0, i);
@@ -169,9 +180,9 @@ describe('inertRegions', () => {
       `    b = f"{x['a']}" + f'{x["b"]:>{w}}' + f"{{literal}}" + f"{x!r:>10}" + f"{x=}"`,
       '    c = """one \' two " three"""',
       '    return a, b, c',
-      'y = 1',
+      'import y',
     );
-    assert.deepEqual(blankedLines(src), ['def f(x, w):', '~', '~', '~', '~', 'y = 1', '']);
+    assert.deepEqual(blankedLines(src), ['~', '~', '~', '~', '~', 'import y', '']);
     assertSameAnalysis(src, 'prefixes');
   });
 
@@ -210,10 +221,10 @@ describe('inertRegions', () => {
     assert.equal(blank(urls), urls);
     assertSameAnalysis(urls, 'urls');
     const local = join('def f(v):', '    total = compute(v)', '    return total', 'def g(v):', '    total = compute(v)', '    return total.value');
-    assert.deepEqual(blankedLines(local), ['def f(v):', '~', '~', 'def g(v):', '~', '~', '']);
+    assert.deepEqual(blankedLines(local), ['~', '~', '~', '~', '~', '~', '']);
   });
 
-  it('blanks the simple statements of a class body, one region for consecutive ones', () => {
+  it('cuts the simple statements of a class body, one region for consecutive ones', () => {
     const src = join(
       'from django import forms',
       'from django.db import models',
@@ -259,11 +270,11 @@ describe('inertRegions', () => {
       '        abstract = True',
       '~',
       '    __abstract__ = False',
-      '    def __str__(self):',
+      '~',
       '~',
       'class SiteForm(forms.ModelForm):',
       '~',
-      'x = 1',
+      '~',
       '',
     ]);
     // Consecutive statements are one `0` (one node for tree-sitter, not one a line).
@@ -315,7 +326,7 @@ describe('inertRegions', () => {
 
   it('falls back to the original text when the blanked text does not parse', () => {
     // Broken outside the body: the blanked text is broken too, so the original is analyzed.
-    const src = join('def f():', '    x = 1', '    return x', 'y = = 2', 'import flask');
+    const src = join('def f():', '    x = 1', '    return x', 'import flask = 2');
     assert.notEqual(blank(src), src);
     const a = assertSameAnalysis(src, 'broken');
     assert.ok(a.problems.some((p) => /syntax error/.test(p.message)));
@@ -472,13 +483,15 @@ function funcDef(n: number): fc.Arbitrary<Lines> {
       decorators: fc.subarray(DECORATORS, { maxLength: 2 }),
       async: fc.boolean(),
       name: fc.constantFrom('index', 'helper', 'view', 'compute_total'),
+      // Headers with and without a call the analysis reads (a def with a plain header goes whole).
+      params: fc.constantFrom('(request, values=None)', '(self, x: dict[str, int] = {}, *a, **k) -> list', '(request, conn=sqlite3.connect("db"))', '(app=flask.Flask(__name__))', '(\n§    a,\n§    b=1,\n§)'),
       body: fc.array(statement(n), { minLength: 1, maxLength: 5 }),
       oneLine: fc.boolean(),
     })
     .map((d) => {
-      const header = `${d.async ? 'async ' : ''}def ${d.name}(request, values=None):`;
-      if (d.oneLine && d.body[0].length === 1 && !/^(class|def|async|for|if|import|from)\b/.test(d.body[0][0])) return [...d.decorators, `${header} ${d.body[0][0]}`];
-      return [...d.decorators, header, ...indent(d.body.flat())];
+      const header = `${d.async ? 'async ' : ''}def ${d.name}${d.params}:`;
+      if (d.oneLine && d.body[0].length === 1 && !/^(class|def|async|for|if|import|from)\b/.test(d.body[0][0])) return [...d.decorators, ...`${header} ${d.body[0][0]}`.split('\n')];
+      return [...d.decorators, ...header.split('\n'), ...indent(d.body.flat())];
     });
 }
 
