@@ -6,7 +6,7 @@
 import type { ManifestFormat, ManifestResult, Problem } from './model';
 import { analyzePython, type FileAnalysis } from './python/analyze';
 import { PythonParser } from './python/parser';
-import { needsParse } from './python/prefilter';
+import { needsParseAt } from './python/prefilter';
 import { decodeText } from './text';
 
 /** Analyzes files; implemented in process (InProcessAnalyzer) and by a worker pool (pool.ts). */
@@ -28,7 +28,7 @@ export function analyzeSource(parser: PythonParser, path: string, bytes: Uint8Ar
     const decoded = decodeText(bytes);
     if (!decoded.ok) return emptyAnalysis([{ file: path, line: null, message: decoded.reason, severity: 'warning' }]);
     const problems: Problem[] = decoded.warning ? [{ file: path, line: null, message: decoded.warning, severity: 'info' }] : [];
-    if (prefilter && !needsParse(decoded.text)) return emptyAnalysis(problems);
+    if (prefilter && !needsParseAt(path, decoded.text)) return emptyAnalysis(problems);
     // With the pre-filter on, inert function bodies are not parsed either (blank.ts).
     const analysis = analyzePython(parser, decoded.text, path, { skipInertBodies: prefilter });
     analysis.problems.unshift(...problems);

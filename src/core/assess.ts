@@ -18,6 +18,7 @@ import { withNeeds, type DeclaredNeeds } from './needs';
 import type { Assessment, Dependency, Observation, Problem, ProjectAssessment } from './model';
 import type { ClassInfo, FileAnalysis } from './python/analyze';
 import { PythonParser } from './python/parser';
+import { MIGRATION_MODULE } from './python/prefilter';
 import { findProjectRoots, groupByOwner } from './projects';
 import { summarizeWorkspace } from './summary';
 import { decodeText } from './text';
@@ -63,7 +64,6 @@ export const DEFAULT_MAX_FILE_BYTES = 1_000_000;
 const VERDICT_SLICE_MS = 10;
 /** How many files' observations are gathered between two points where the verdict may pause. */
 const FILES_PER_STEP = 256;
-const MIGRATION_MODULE = /(^|\/)migrations\/(\d{4}_[^/]*|versions\/[^/]+)\.py$/;
 
 /** Assesses one workspace folder once (a session scanned and disposed). */
 export async function assess(ws: Workspace, options: AssessOptions = {}): Promise<Assessment> {
@@ -267,7 +267,7 @@ export class AssessmentSession {
     }
     this.bytesRead += bytes.byteLength;
     const cache = this.options.cache;
-    const key = cache ? contentKey(bytes, this.prefilter) : '';
+    const key = cache ? contentKey(bytes, this.prefilter, f.path) : '';
     const cached = cache?.get(key, f.path);
     if (cached) {
       this.analyses.set(f.path, cached);

@@ -10,11 +10,12 @@ import * as fs from 'node:fs/promises';
 import * as nodePath from 'node:path';
 import type { Evidence } from './model';
 import type { FileAnalysis } from './python/analyze';
+import { MIGRATION_MODULE } from './python/prefilter';
 import query from './python/queries/python.scm';
 import { CALL_RULES, CLASS_BASE_RULES, DECORATOR_RULES, IMPORT_RULES, INSTALLED_APP_RULES, ROUTE_METHODS } from './python/rules';
 
 /** Bump when analyze.ts changes what it reports; the rule tables and the query count by themselves. */
-const ANALYZER_VERSION = 3;
+const ANALYZER_VERSION = 4;
 
 /** Identifies the engine that produced cached results. */
 export const ENGINE_FINGERPRINT = createHash('sha256')
@@ -22,9 +23,13 @@ export const ENGINE_FINGERPRINT = createHash('sha256')
   .digest('hex')
   .slice(0, 16);
 
-/** The cache key of a file's content (with the pre-filter setting, which changes the result). */
-export function contentKey(bytes: Uint8Array, prefilter: boolean): string {
-  return createHash('sha1').update(bytes).update(prefilter ? '1' : '0').digest('hex');
+/**
+ * The cache key of a file's content, with what else changes its result: the pre-filter setting,
+ * and whether the file is a migration module (prefilter.ts needsParseAt).
+ */
+export function contentKey(bytes: Uint8Array, prefilter: boolean, path: string): string {
+  const mode = !prefilter ? '0' : MIGRATION_MODULE.test(path) ? 'm' : '1';
+  return createHash('sha1').update(bytes).update(mode).digest('hex');
 }
 
 /** Where analyses are kept between assessments. */

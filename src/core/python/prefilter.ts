@@ -61,3 +61,22 @@ const TRIGGER = buildTrigger();
 export function needsParse(text: string): boolean {
   return TRIGGER.test(text);
 }
+
+/**
+ * A migration module (Django's `migrations/0001_*.py`, Alembic's `migrations/versions/*.py`).
+ * They restate the models as operations: the verdict leaves their observations and classes out
+ * (assess.ts), and reads of them only whether one makes a Flask app (a project root).
+ */
+export const MIGRATION_MODULE = /(^|\/)migrations\/(\d{4}_[^/]*|versions\/[^/]+)\.py$/;
+
+/** What a migration module must show for its parse to matter: a Flask app (CALL_RULES' Flask). */
+const MIGRATION_TRIGGER = /\bFlask\b/;
+
+/**
+ * needsParse for the file at `path`: a migration module needs a parse only when it may make a
+ * Flask app (what the verdict reads of it); any other file, as needsParse. The result of a
+ * migration module then differs from a full analysis only in what nothing reads.
+ */
+export function needsParseAt(path: string, text: string): boolean {
+  return MIGRATION_MODULE.test(path) ? MIGRATION_TRIGGER.test(text) : TRIGGER.test(text);
+}

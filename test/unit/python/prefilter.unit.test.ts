@@ -5,7 +5,8 @@ import { analyzeSource } from '../../../src/core/analyzer';
 import { assess } from '../../../src/core/assess';
 import type { Assessment } from '../../../src/core/model';
 import { PythonParser } from '../../../src/core/python/parser';
-import { needsParse } from '../../../src/core/python/prefilter';
+import { contentKey } from '../../../src/core/cache';
+import { needsParse, needsParseAt } from '../../../src/core/python/prefilter';
 import { NodeWorkspace } from '../../../src/core/workspace';
 
 /** The assessment without timings, for comparing two runs. */
@@ -55,6 +56,30 @@ describe('lexical pre-filter', () => {
     } finally {
       parser.dispose();
     }
+  });
+
+  it('parses a migration module only when it may make a Flask app (all the verdict reads of one)', async () => {
+    const operations = 'from django.db import migrations, models\nclass Migration(migrations.Migration):\n    operations = [migrations.CreateModel(name="A", fields=[("id", models.AutoField())])]\n';
+    assert.equal(needsParseAt('blog/migrations/0001_initial.py', operations), false);
+    assert.equal(needsParseAt('migrations/versions/5d9b02c6e4aa_add.py', 'import sqlalchemy as sa\nop.add_column("t", sa.Column("x"))\n'), false);
+    assert.equal(needsParseAt('blog/models.py', operations), true);
+    // Not a numbered migration: a module like any other.
+    assert.equal(needsParseAt('blog/migrations/helpers.py', operations), true);
+    const app = 'from flask import Flask\napp = Flask(__name__)\n';
+    assert.equal(needsParseAt('migrations/versions/a1_x.py', app), true);
+    const parser = await PythonParser.create();
+    try {
+      const bytes = new TextEncoder().encode(app);
+      const apps = analyzeSource(parser, 'migrations/versions/a1_x.py', bytes, true).observations.filter((o) => o.kind === 'app');
+      assert.equal(apps.length, 1);
+    } finally {
+      parser.dispose();
+    }
+    // The cached result of the same bytes differs by that: the keys do too.
+    const bytes = new TextEncoder().encode(operations);
+    assert.notEqual(contentKey(bytes, true, 'blog/migrations/0001_initial.py'), contentKey(bytes, true, 'blog/models.py'));
+    assert.equal(contentKey(bytes, true, 'blog/models.py'), contentKey(bytes, true, 'shop/models.py'));
+    assert.notEqual(contentKey(bytes, false, 'blog/models.py'), contentKey(bytes, true, 'blog/models.py'));
   });
 
   it('gives the same assessment as parsing everything, on every fixture and example', async function () {
