@@ -75,6 +75,9 @@ const KEYWORDS: ReadonlySet<string> = new Set([
 /** Words that start a compound statement (or a definition): never a statement region. */
 const COMPOUND_WORDS: ReadonlySet<string> = new Set(['def', 'class', 'if', 'elif', 'else', 'try', 'except', 'finally', 'for', 'while', 'with', 'async', 'match', 'case']);
 
+/** Words that continue the compound statement before them at the same indentation. */
+const CLAUSE_WORDS: ReadonlySet<string> = new Set(['elif', 'else', 'except', 'finally']);
+
 /** Names analyze.ts reads in a class body's statements (isAbstractBody). */
 const CLASS_READS: ReadonlySet<string> = new Set(['abstract', '__abstract__']);
 
@@ -450,7 +453,10 @@ class Lexer {
   }
 }
 
-/** A region that may be blanked (a function's body, or a statement in a class body) and what it holds. */
+/**
+ * A region that may be cut (a function's body; a statement in a function's blocks, in a class body
+ * or in the module) and what it holds.
+ */
 interface Def {
   /** From the body's first token to the end of its last logical line. */
   start: number;
@@ -464,8 +470,6 @@ interface Def {
    */
   header?: { line: number; start: number };
   children: Def[];
-  /** A statement in a class body: its logical line (consecutive ones are blanked as one). */
-  statement?: { line: number };
   /** Whether the body's code allows blanking (bindings aside); computed when first needed. */
   inert?: boolean;
   /** Names the body's `name = dotted(...)` statements may bind. */
@@ -610,26 +614,32 @@ function findDefs(text: string, lx: Lexed, words: string[]): Def[] | undefined {
   const roots: Def[] = [];
   /**
    * Open blocks with their header's indentation and the last logical line of their body so far:
-   * a def with its body region, or a class with its body's indentation.
+   * a def with its body region, a compound statement in a function with its region (its blocks
+   * and clauses), or a class with its body's indentation.
    */
-  const open: { def?: Def; classBody?: number; indent: number; last: number }[] = [];
+  const open: { def?: Def; stmt?: Def; classBody?: number; indent: number; last: number }[] = [];
   const lines = lx.lineFirst.length;
-  /** Where a region found now goes: in the innermost open def's body, else at the top. */
+  /** Where a region found now goes: in the innermost open def's body or statement, else at the top. */
   const container = () => {
     for (let i = open.length - 1; i >= 0; i--) {
-      const d = open[i].def;
+      const d = open[i].def ?? open[i].stmt;
       if (d) return d.children;
     }
     return roots;
   };
+  const close = (o: (typeof open)[number]) => {
+    const d = o.def ?? o.stmt;
+    if (!d) return;
+    d.end = lx.lineEnd[o.last];
+    d.lastLine = o.last;
+  };
   for (let k = 0; k < lines; k++) {
     const indent = lx.lineIndent[k];
     while (open.length > 0 && indent <= open[open.length - 1].indent) {
-      const o = open.pop()!;
-      if (o.def) {
-        o.def.end = lx.lineEnd[o.last];
-        o.def.lastLine = o.last;
-      }
+      const top = open[open.length - 1];
+      // `else:`, `except:` ... continue the compound statement at their indentation.
+      if (top.stmt && indent === top.indent && CLAUSE_WORDS.has(words[lx.lineFirst[k]])) break;
+      close(open.pop()!);
     }
     for (const o of open) o.last = k;
     const first = lx.lineFirst[k];
@@ -639,16 +649,35 @@ function findDefs(text: string, lx: Lexed, words: string[]): Def[] | undefined {
     const opensBlock =
       last > head && lx.kind[last] === OP && lx.depth[last] === 0 && lx.end[last] - lx.start[last] === 1 && text.charCodeAt(lx.start[last]) === COLON && lx.lineEnd[k] < text.length && k + 1 < lines && lx.lineIndent[k + 1] > indent;
     const inner = open[open.length - 1];
+    const decorator = lx.kind[first] === OP && text.charCodeAt(lx.start[first]) === AT;
+    if ((inner?.def || inner?.stmt) && head < endTok && !decorator && words[head] !== 'def' && words[head] !== 'class') {
+      // A statement in a function's block: a region of its own, so that a function whose body
+      // must be parsed (it renders a template, say) has only what shows something parsed.
+      const word = words[head];
+      // A clause belongs to the statement it continues; `case` blocks to their `match`.
+      if (CLAUSE_WORDS.has(word) || (opensBlock && word === 'case')) continue;
+      if (!opensBlock) {
+        // A one-line compound statement (`if x: y`) may be continued by an `else:` line: kept.
+        if (!COMPOUND_WORDS.has(word)) container().push({ start: lx.start[first], end: lx.lineEnd[k], firstLine: k, lastLine: k, children: [], binds: [] });
+        continue;
+      }
+      // A compound statement: its header, blocks and clauses, with the statements in them.
+      const stmt: Def = { start: lx.start[first], end: -1, firstLine: k, lastLine: k, children: [], binds: [] };
+      container().push(stmt);
+      open.push({ stmt, indent, last: k });
+      if (open.length > MAX_DEF_NESTING) return undefined;
+      continue;
+    }
     const inClass = inner?.classBody === indent;
     const atModule = open.length === 0 && indent === 0;
-    if ((inClass || atModule) && !opensBlock && head < endTok && !COMPOUND_WORDS.has(words[head]) && !(lx.kind[first] === OP && text.charCodeAt(lx.start[first]) === AT)) {
+    if ((inClass || atModule) && !opensBlock && head < endTok && !COMPOUND_WORDS.has(words[head]) && !decorator) {
       // A simple statement directly in a class body or in the module (a compound one opens a
       // block, or is one line that an `else:` or `except:` line may continue; a def or a class is
       // a region or a class of its own; a decorator belongs to what follows it).
       const named = inClass ? CLASS_READS : MODULE_READS;
       let reads = false;
       for (let t = first; t < endTok && !reads; t++) reads = named.has(words[t]);
-      if (!reads) container().push({ start: lx.start[first], end: lx.lineEnd[k], firstLine: k, lastLine: k, children: [], binds: [], statement: { line: k } });
+      if (!reads) container().push({ start: lx.start[first], end: lx.lineEnd[k], firstLine: k, lastLine: k, children: [], binds: [] });
       continue;
     }
     if (head >= endTok || (words[head] !== 'def' && words[head] !== 'class')) continue;
@@ -665,13 +694,7 @@ function findDefs(text: string, lx: Lexed, words: string[]): Def[] | undefined {
     }
     if (open.length > MAX_DEF_NESTING) return undefined;
   }
-  while (open.length > 0) {
-    const o = open.pop()!;
-    if (o.def) {
-      o.def.end = lx.lineEnd[o.last];
-      o.def.lastLine = o.last;
-    }
-  }
+  while (open.length > 0) close(open.pop()!);
   return roots;
 }
 

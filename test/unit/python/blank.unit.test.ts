@@ -116,7 +116,7 @@ describe('inertRegions', () => {
   it('cuts nested defs with their parent, or alone when the parent must stay', () => {
     assert.deepEqual(blankedLines(join('def outer():', '    def inner():', '        return 1', '    return inner')), ['~', '~', '~', '~', '']);
     const src = join('def outer():', '    import json', '    def inner(v):', '        return v + 1', '    return inner');
-    assert.deepEqual(blankedLines(src), ['def outer():', '    import json', '~', '~', '    return inner', '']);
+    assert.deepEqual(blankedLines(src), ['def outer():', '    import json', '~', '~', '~', '']);
   });
 
   it('follows docstrings with text at column 0, brackets over lines and backslash continuations', () => {
@@ -188,7 +188,6 @@ describe('inertRegions', () => {
 
   it('keeps a body with an import, a class, a decorator, a rule call or an aliased rule call', () => {
     const kept = [
-      join('def f():', '    import os', '    return os'),
       join('def f():', '    return render_template("a.html")'),
       join('def f(cur):', '    cur.executemany("INSERT INTO t VALUES (?)", [])'),
       join('def main():', '    os.environ.setdefault("DJANGO_" "SETTINGS_MODULE", "site.settings")'),
@@ -197,10 +196,82 @@ describe('inertRegions', () => {
       join('def f():', '    return flask.Flask(__name__)'),
     ];
     for (const src of kept) assert.equal(blank(src), src, src);
+    // An import keeps its own statement (the statements around it may go).
+    assert.deepEqual(blankedLines(join('def f():', '    import os', '    return os')), ['def f():', '    import os', '~', '']);
     // A class keeps the body it is in (its own class-level statements may go).
-    assert.deepEqual(blankedLines(join('def f():', '    class A:', '        pass', '    return A')), ['def f():', '    class A:', '~', '    return A', '']);
+    assert.deepEqual(blankedLines(join('def f():', '    class A:', '        pass', '    return A')), ['def f():', '    class A:', '~', '~', '']);
     // A decorator keeps the body it is in (the decorated function's own body may go).
-    assert.deepEqual(blankedLines(join('def f(g):', '    @g', '    def h():', '        pass', '    return h')), ['def f(g):', '    @g', '    def h():', '~', '    return h', '']);
+    assert.deepEqual(blankedLines(join('def f(g):', '    @g', '    def h():', '        pass', '    return h')), ['def f(g):', '    @g', '    def h():', '~', '~', '']);
+  });
+
+  it('cuts the statements of a function that must stay, block by block, keeping what shows something', () => {
+    const src = join(
+      'from django.shortcuts import render',
+      'def view(request):',
+      '    """Shows the list."""',
+      '    items = []',
+      '    for i in range(3):',
+      '        items.append(i)',
+      '    if request.GET:',
+      '        n = 1',
+      '        return render(request, "a.html")',
+      '    elif request.POST:',
+      '        n = 2',
+      '    else:',
+      '        n = 3',
+      '    try:',
+      '        x = int(n)',
+      '    except ValueError:',
+      '        return render(request, "b.html")',
+      '    finally:',
+      '        n = 0',
+      '    match n:',
+      '        case 1:',
+      '            y = 1',
+      '        case _:',
+      '            return render(request, "c.html")',
+      '    return items',
+    );
+    assert.deepEqual(blankedLines(src), [
+      'from django.shortcuts import render',
+      'def view(request):',
+      // Consecutive statements of one block are one region.
+      '~',
+      '~',
+      '~',
+      '~',
+      // A compound statement that shows something keeps its header and clauses, not their other statements.
+      '    if request.GET:',
+      '~',
+      '        return render(request, "a.html")',
+      '    elif request.POST:',
+      '~',
+      '    else:',
+      '~',
+      '    try:',
+      '~',
+      '    except ValueError:',
+      '        return render(request, "b.html")',
+      '    finally:',
+      '~',
+      '    match n:',
+      '        case 1:',
+      '~',
+      '        case _:',
+      '            return render(request, "c.html")',
+      '~',
+      '',
+    ]);
+    assert.equal(blank(src).split('\n').filter((l) => l.trim() === '0').length, 8);
+    assertSameAnalysis(src, 'statements');
+    // A compound statement that shows nothing goes whole, with its clauses.
+    const whole = join('def f(request):', '    try:', '        a = 1', '    except E:', '        a = 2', '    else:', '        a = 3', '    return render_template("x.html")');
+    assert.deepEqual(blankedLines(whole), ['def f(request):', '~', '~', '~', '~', '~', '~', '    return render_template("x.html")', '']);
+    assert.equal(blank(whole), join('def f(request):', '    0', '    return render_template("x.html")'));
+    // A one-line compound statement that an else line may continue is left alone.
+    const oneLine = join('def f(x):', '    if x: y = 1', '    else: y = 2', '    return render_template("x.html")');
+    assert.deepEqual(blankedLines(oneLine), ['def f(x):', '    if x: y = 1', '    else: y = 2', '    return render_template("x.html")', '']);
+    assertSameAnalysis(oneLine, 'one-line compound');
   });
 
   it('blanks a call of a rule name that cannot match the rule', () => {
@@ -212,13 +283,13 @@ describe('inertRegions', () => {
 
   it('keeps a body whose binding is read outside it, blanks one whose binding is not', () => {
     const read = join('def make():', '    app = build()', '    return app', '@app.route("/")', 'def index():', '    return "hi"');
-    assert.deepEqual(blankedLines(read), ['def make():', '    app = build()', '    return app', '@app.route("/")', 'def index():', '~', '']);
+    assert.deepEqual(blankedLines(read), ['def make():', '    app = build()', '~', '@app.route("/")', 'def index():', '~', '']);
     // Through another binding: conf = app.config_for(...) then a class header reading conf.
     const chained = join('def make():', '    app = build()', 'conf = app.settings()', 'class A(conf.Base):', '    x: int');
     assert.deepEqual(blankedLines(chained), ['def make():', '    app = build()', 'conf = app.settings()', 'class A(conf.Base):', '~', '']);
     // A URL conf's path(...) read through a binding made in a function.
     const urls = join('from django.urls import path', 'def helper(a):', '    path = os.path.join(a)', '    return path', 'urlpatterns = [path("x/", view)]');
-    assert.equal(blank(urls), urls);
+    assert.deepEqual(blankedLines(urls), ['from django.urls import path', 'def helper(a):', '    path = os.path.join(a)', '~', 'urlpatterns = [path("x/", view)]', '']);
     assertSameAnalysis(urls, 'urls');
     const local = join('def f(v):', '    total = compute(v)', '    return total', 'def g(v):', '    total = compute(v)', '    return total.value');
     assert.deepEqual(blankedLines(local), ['~', '~', '~', '~', '~', '~', '']);
@@ -448,6 +519,9 @@ const PLAIN: string[][] = [
   ['if values: total = compute(1)'],
   ['x: int = compute()'],
   ['pass'],
+  ['try:', '    total = 1', 'except ValueError:', '    total = 2'],
+  ['with open(path) as fh:', '    data = fh.read()'],
+  ['while total:', '    total -= 1', 'else:', '    total = 0'],
 ];
 
 /** Statements the analysis reads. */
@@ -466,6 +540,10 @@ const TRIGGERS: string[][] = [
   ['os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site.settings")'],
   ['return jsonify(ok=True)'],
   ['return flask.Flask(__name__)'],
+  // Compound statements with something to show in one block or clause.
+  ['if values:', '    return render_template("a.html")', 'elif total:', '    total = 1', 'else:', '    total = 2'],
+  ['try:', '    total = 0', 'except Exception:', '    cur.execute("SELECT 1")', 'finally:', '    total = 3'],
+  ['for v in values:', '    if v:', '        import json', '    total += v'],
 ];
 
 /** Indents lines one level, except those marked § (they stay at column 0). */
