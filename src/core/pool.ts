@@ -9,17 +9,9 @@ import { Worker } from 'node:worker_threads';
 import type { FileAnalyzer } from './analyzer';
 import type { ManifestFormat, ManifestResult } from './model';
 import type { FileAnalysis } from './python/analyze';
-import type { WorkerRequest } from './python/worker';
+import type { WorkerMessage, WorkerReply as Reply, WorkerRequest } from './python/worker';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-
-/** What a worker answers. */
-interface Reply {
-  id: number;
-  analysis?: FileAnalysis;
-  manifest?: ManifestResult;
-  error?: string;
-}
 
 interface Pending {
   resolve: (reply: Reply) => void;
@@ -32,6 +24,8 @@ interface Slot {
   /** Bytes given to the worker and not yet answered: parse time follows size, not file count. */
   busy: number;
   pending: Map<number, Pending>;
+  /** Requests not yet posted: posted together, as one message, at the end of this turn. */
+  queue: WorkerRequest[];
 }
 
 /** Where the worker script is: beside the bundle, or the TypeScript source under tsx (tests). */
@@ -48,19 +42,22 @@ export class WorkerPoolAnalyzer implements FileAnalyzer {
   private readonly slots: Slot[] = [];
   private nextId = 1;
   private disposed = false;
+  private flushing = false;
 
   constructor(size: number) {
     const entry = workerEntry();
     for (let i = 0; i < size; i++) {
       const worker = new Worker(entry.file, { execArgv: entry.execArgv });
-      const slot: Slot = { worker, busy: 0, pending: new Map() };
-      worker.on('message', (msg: Reply) => {
-        const p = slot.pending.get(msg.id);
-        if (!p) return;
-        slot.pending.delete(msg.id);
-        slot.busy -= p.bytes;
-        if (msg.error === undefined) p.resolve(msg);
-        else p.reject(new Error(msg.error));
+      const slot: Slot = { worker, busy: 0, pending: new Map(), queue: [] };
+      worker.on('message', (replies: Reply[]) => {
+        for (const msg of replies) {
+          const p = slot.pending.get(msg.id);
+          if (!p) continue;
+          slot.pending.delete(msg.id);
+          slot.busy -= p.bytes;
+          if (msg.error === undefined) p.resolve(msg);
+          else p.reject(new Error(msg.error));
+        }
       });
       worker.on('error', (e) => this.fail(slot, e));
       worker.on('exit', () => this.fail(slot, new Error('worker exited')));
@@ -93,15 +90,33 @@ export class WorkerPoolAnalyzer implements FileAnalyzer {
     slot.busy += cost;
     return new Promise<Reply>((resolve, reject) => {
       slot.pending.set(id, { resolve, reject, bytes: cost });
-      slot.worker.postMessage({ ...request, id });
+      slot.queue.push({ ...request, id } as WorkerRequest);
+      if (!this.flushing) {
+        this.flushing = true;
+        setImmediate(() => this.flush());
+      }
     });
+  }
+
+  /** Posts each worker's queued requests as one message. */
+  private flush(): void {
+    this.flushing = false;
+    if (this.disposed) return;
+    for (const slot of this.slots) {
+      if (slot.queue.length === 0) continue;
+      const batch: WorkerMessage = slot.queue;
+      slot.queue = [];
+      slot.worker.postMessage(batch);
+    }
   }
 
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
     for (const s of this.slots) {
-      s.worker.postMessage('close');
+      for (const r of s.queue) s.pending.get(r.id)?.reject(new Error('pool disposed'));
+      s.queue = [];
+      s.worker.postMessage('close' satisfies WorkerMessage);
       void s.worker.terminate();
     }
   }

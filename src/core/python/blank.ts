@@ -244,6 +244,11 @@ class Lexer {
         if (i >= n) throw new Doubt();
         continue;
       }
+      // Blanks between tokens, without a call each (most of a file's characters are these).
+      if (c === SPACE || c === TAB || c === FF) {
+        i++;
+        continue;
+      }
       i = this.token(i);
     }
     if (this.depth !== 0) throw new Doubt();

@@ -6,7 +6,8 @@
 import { parentPort } from 'node:worker_threads';
 import { analyzeSource } from '../analyzer';
 import { parseManifest } from '../manifests/index';
-import type { ManifestFormat } from '../model';
+import type { ManifestFormat, ManifestResult } from '../model';
+import type { FileAnalysis } from './analyze';
 import { PythonParser } from './parser';
 
 /** A request from the pool: a Python file to analyze, or a manifest to parse. */
@@ -14,21 +15,43 @@ export type WorkerRequest =
   | { id: number; kind: 'analyze'; path: string; bytes: Uint8Array; prefilter: boolean }
   | { id: number; kind: 'manifest'; format: ManifestFormat; path: string; text: string };
 
+/**
+ * What the pool posts: the requests it made in one turn of its event loop, as one message, or
+ * 'close'. One message a batch, each way: a message between threads costs far more than a small
+ * file's analysis takes to copy (50-80 µs a message on a 2-core VM, a fifth of a cold scan's
+ * worker time on 5,000 small files).
+ */
+export type WorkerMessage = WorkerRequest[] | 'close';
+
+/** The answer to one request; a batch is answered with one array of them. */
+export interface WorkerReply {
+  id: number;
+  analysis?: FileAnalysis;
+  manifest?: ManifestResult;
+  error?: string;
+}
+
+function answer(parser: PythonParser, req: WorkerRequest): WorkerReply {
+  try {
+    return req.kind === 'manifest'
+      ? { id: req.id, manifest: parseManifest(req.format, req.text, req.path, parser) }
+      : { id: req.id, analysis: analyzeSource(parser, req.path, req.bytes, req.prefilter) };
+  } catch (e) {
+    return { id: req.id, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
 const port = parentPort;
 
 if (port) {
   const ready = PythonParser.create();
-  port.on('message', (msg: WorkerRequest | 'close') => {
+  port.on('message', (msg: WorkerMessage) => {
     if (msg === 'close') {
       void ready.then((p) => p.dispose()).finally(() => port.close());
       return;
     }
     void ready
-      .then((parser) =>
-        msg.kind === 'manifest'
-          ? port.postMessage({ id: msg.id, manifest: parseManifest(msg.format, msg.text, msg.path, parser) })
-          : port.postMessage({ id: msg.id, analysis: analyzeSource(parser, msg.path, msg.bytes, msg.prefilter) }),
-      )
-      .catch((e: unknown) => port.postMessage({ id: msg.id, error: e instanceof Error ? e.message : String(e) }));
+      .then((parser) => port.postMessage(msg.map((req) => answer(parser, req))))
+      .catch((e: unknown) => port.postMessage(msg.map((req): WorkerReply => ({ id: req.id, error: e instanceof Error ? e.message : String(e) }))));
   });
 }
