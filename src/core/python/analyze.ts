@@ -59,7 +59,7 @@ export interface AnalyzeOptions {
 /** Analyzes one Python file. Never throws for bad input: problems are returned instead. */
 export function analyzePython(parser: PythonParser, text: string, file: string, options: AnalyzeOptions = {}): FileAnalysis {
   // Evidence excerpts always come from the original text.
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = new SourceLines(text);
   if (options.skipInertBodies) {
     const cut = cutInertRegions(text);
     if (cut) {
@@ -75,7 +75,7 @@ export function analyzePython(parser: PythonParser, text: string, file: string, 
  * back to the original, and undefined is returned (nothing analyzed) when the tree has a syntax
  * error.
  */
-function analyzeText(parser: PythonParser, text: string, lines: string[], file: string, cut?: CutText): FileAnalysis | undefined {
+function analyzeText(parser: PythonParser, text: string, lines: SourceLines, file: string, cut?: CutText): FileAnalysis | undefined {
   const result: FileAnalysis = { observations: [], classes: [], imports: [], problems: [] };
   const done = parser.withTree(text, (tree) => {
     const root = tree.rootNode;
@@ -164,6 +164,45 @@ function firstError(root: Node): Node | undefined {
   return undefined;
 }
 
+/**
+ * The lines of a source (split at CRLF, CR or LF), found only when evidence asks for one: most of
+ * a file's lines are never shown, and splitting every file whole was a tenth of a worker's time
+ * on the benchmark's workspace.
+ */
+export class SourceLines {
+  private starts: number[] | undefined;
+
+  constructor(private readonly text: string) {}
+
+  /** The text of 1-based line `n` without its line break ('' past the end). */
+  line(n: number): string {
+    const starts = (this.starts ??= lineStarts(this.text));
+    if (n < 1 || n > starts.length) return '';
+    const from = starts[n - 1];
+    let to = n < starts.length ? starts[n] - 1 : this.text.length;
+    if (n < starts.length && this.text.charCodeAt(to) === 10 && to > from && this.text.charCodeAt(to - 1) === 13) to--;
+    return this.text.slice(from, to);
+  }
+}
+
+/** Where each line starts, lines ending at CRLF, CR or LF (as `split(/\r\n|\r|\n/)` cuts them). */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  if (!text.includes('\r')) {
+    for (let lf = text.indexOf('\n'); lf >= 0; lf = text.indexOf('\n', lf + 1)) starts.push(lf + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
 /** 1-based line and column of a node's start and end (Evidence's fields). */
 type Range = ReturnType<typeof nodeRange>;
 
@@ -192,7 +231,7 @@ class FileContext {
 
   constructor(
     private readonly file: string,
-    private readonly lines: string[],
+    private readonly lines: SourceLines,
     private readonly out: FileAnalysis,
     private readonly range: (node: Node) => Range,
   ) {}
@@ -433,7 +472,7 @@ class FileContext {
 
   evidence(node: Node): Evidence {
     const r = this.range(node);
-    const lineText = this.lines[r.line - 1] ?? '';
+    const lineText = this.lines.line(r.line);
     if (r.endLine > r.line) {
       // Evidence points at the first line (a class or decorator header), not the whole body.
       r.endLine = r.line;

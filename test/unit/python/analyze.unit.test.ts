@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { resolveModels } from '../../../src/core/detectors/models';
 import type { Observation } from '../../../src/core/model';
-import { analyzePython, type FileAnalysis } from '../../../src/core/python/analyze';
+import fc from 'fast-check';
+import { analyzePython, SourceLines, type FileAnalysis } from '../../../src/core/python/analyze';
 import { PythonParser } from '../../../src/core/python/parser';
 
 let parser: PythonParser;
@@ -129,6 +130,20 @@ describe('analyzePython', () => {
     assert.ok(lines(kinds(a, 'restApi')).includes(7));
     assert.deepEqual(lines(kinds(a, 'view')), [8]);
     assert.ok(lines(kinds(a, 'realtime')).includes(9));
+  });
+});
+
+describe('SourceLines', () => {
+  it('gives each line as splitting at CRLF, CR or LF does', () => {
+    const same = (text: string) => {
+      const lines = new SourceLines(text);
+      const split = text.split(/\r\n|\r|\n/);
+      for (let n = 1; n <= split.length; n++) assert.equal(lines.line(n), split[n - 1], `${JSON.stringify(text)} line ${n}`);
+      assert.equal(lines.line(split.length + 1), '');
+      assert.equal(lines.line(0), '');
+    };
+    for (const text of ['', 'a', 'a\n', 'a\nb', 'a\r\nb\r\n', 'a\rb\r', '\r\n\r\n', 'a\r\rb\n\nc', '\n\r', 'é😀\r\nx']) same(text);
+    fc.assert(fc.property(fc.array(fc.constantFrom('a', 'b', ' ', '\n', '\r', '\r\n', '😀'), { maxLength: 40 }), (parts) => same(parts.join(''))), { numRuns: 300 });
   });
 });
 
