@@ -477,9 +477,12 @@ interface Def {
   children: Def[];
   /** Whether the body's code allows blanking (bindings aside); computed when first needed. */
   inert?: boolean;
-  /** Names the body's `name = dotted(...)` statements may bind. */
-  binds: string[];
+  /** Names the body's `name = dotted(...)` statements may bind (set when found inert). */
+  binds?: string[];
 }
+
+/** The children of a simple statement's region: it has none (and nothing is ever added). */
+const NO_DEFS = Object.freeze([]) as unknown as Def[];
 
 /** A stretch of the original text left out of the parse: offsets [start, end). */
 export interface Region {
@@ -663,11 +666,11 @@ function findDefs(text: string, lx: Lexed, words: string[]): Def[] | undefined {
       if (CLAUSE_WORDS.has(word) || (opensBlock && word === 'case')) continue;
       if (!opensBlock) {
         // A one-line compound statement (`if x: y`) may be continued by an `else:` line: kept.
-        if (!COMPOUND_WORDS.has(word)) container().push({ start: lx.start[first], end: lx.lineEnd[k], firstLine: k, lastLine: k, children: [], binds: [] });
+        if (!COMPOUND_WORDS.has(word)) container().push({ start: lx.start[first], end: lx.lineEnd[k], firstLine: k, lastLine: k, children: NO_DEFS });
         continue;
       }
       // A compound statement: its header, blocks and clauses, with the statements in them.
-      const stmt: Def = { start: lx.start[first], end: -1, firstLine: k, lastLine: k, children: [], binds: [] };
+      const stmt: Def = { start: lx.start[first], end: -1, firstLine: k, lastLine: k, children: [] };
       container().push(stmt);
       open.push({ stmt, indent, last: k });
       if (open.length > MAX_DEF_NESTING) return undefined;
@@ -682,7 +685,7 @@ function findDefs(text: string, lx: Lexed, words: string[]): Def[] | undefined {
       const named = inClass ? CLASS_READS : MODULE_READS;
       let reads = false;
       for (let t = first; t < endTok && !reads; t++) reads = named.has(words[t]);
-      if (!reads) container().push({ start: lx.start[first], end: lx.lineEnd[k], firstLine: k, lastLine: k, children: [], binds: [] });
+      if (!reads) container().push({ start: lx.start[first], end: lx.lineEnd[k], firstLine: k, lastLine: k, children: NO_DEFS });
       continue;
     }
     if (head >= endTok || (words[head] !== 'def' && words[head] !== 'class')) continue;
@@ -692,7 +695,7 @@ function findDefs(text: string, lx: Lexed, words: string[]): Def[] | undefined {
       if (head !== first) continue; // `async class` is not Python
       open.push({ classBody: lx.lineIndent[k + 1], indent, last: k });
     } else {
-      const def: Def = { start: lx.start[lx.lineFirst[k + 1]], end: -1, firstLine: k + 1, lastLine: k + 1, children: [], binds: [] };
+      const def: Def = { start: lx.start[lx.lineFirst[k + 1]], end: -1, firstLine: k + 1, lastLine: k + 1, children: [] };
       if (plainHeader(text, lx, k)) def.header = { line: k, start: lx.start[first] };
       container().push(def);
       open.push({ def, indent, last: k });
@@ -852,7 +855,11 @@ function choose(text: string, lx: Lexed, words: string[], roots: Def[]): Def[] {
   const inert = (d: Def): boolean => {
     if (d.inert === undefined) {
       d.inert = keep[tokenAt(lx, d.end)] === keep[tokenAt(lx, d.start)];
-      if (d.inert) for (let i = siteAt(d.start); i < sites.length && sites[i].pos < d.end; i++) d.binds.push(...sites[i].binders);
+      if (d.inert) {
+        const binds: string[] = [];
+        for (let i = siteAt(d.start); i < sites.length && sites[i].pos < d.end; i++) binds.push(...sites[i].binders);
+        if (binds.length > 0) d.binds = binds;
+      }
     }
     return d.inert;
   };
@@ -866,7 +873,7 @@ function choose(text: string, lx: Lexed, words: string[], roots: Def[]): Def[] {
   };
   let chosen: Def[] = [];
   outermost(roots, chosen);
-  if (!chosen.some((d) => d.binds.length > 0)) return chosen;
+  if (!chosen.some((d) => d.binds)) return chosen;
 
   // The bindings blanking removes change the qualified names of expressions headed by the names
   // they bind, and, through `other = name.x(...)` statements left in place, of those bound from
@@ -940,7 +947,7 @@ function choose(text: string, lx: Lexed, words: string[], roots: Def[]): Def[] {
     const next: Def[] = [];
     let changed = false;
     for (const d of chosen) {
-      if (d.binds.some((name) => tainted.has(name))) {
+      if (d.binds?.some((name) => tainted.has(name))) {
         changed = true;
         outermost(d.children, next);
       } else next.push(d);
