@@ -27,6 +27,18 @@ export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
+/** The index of the last element of ascending `sorted` that is at most `x` (0 when none is). */
+export function lastAtOrBefore(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid] <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** PEP 503 normalisation of a package name. */
 export function normalizeName(name: string): string {
   return name.trim().toLowerCase().replace(/[-_.]+/g, '-');

@@ -3,6 +3,7 @@
  * builder and Problem constructors. Kept here so each parser file reads as "what the format says".
  */
 import type { Dependency, DependencyKind, ManifestFormat, ManifestResult, Problem } from '../model';
+import { lastAtOrBefore } from '../text';
 import type { Pep508 } from './pep508';
 
 /** A 1-based range, end exclusive (the column just past the last character), as VS Code uses. */
@@ -33,13 +34,7 @@ export class LineIndex {
 
   /** 1-based line and column of an offset. */
   position(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(this.starts, offset);
     return { line: lo + 1, column: offset - this.starts[lo] + 1 };
   }
 

@@ -37,6 +37,7 @@
  * A call left in such a body qualifies to its own last word or, through a binding, to something
  * ending in "()": neither matches a rule.
  */
+import { lastAtOrBefore } from '../text';
 import { CALL_NAMES } from './prefilter';
 import { CALL_RULES } from './rules';
 
@@ -528,14 +529,8 @@ export class CutText {
    * starts and ends where its region ends, so a node that spans regions maps to its whole extent.
    */
   toOriginal(i: number): number {
-    let lo = 0;
-    let hi = this.cutStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.cutStarts[mid] <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.originalStarts[lo] + (i - this.cutStarts[lo]);
+    const k = lastAtOrBefore(this.cutStarts, i);
+    return this.originalStarts[k] + (i - this.cutStarts[k]);
   }
 
   /**
@@ -548,15 +543,8 @@ export class CutText {
       for (let lf = this.original.indexOf('\n'); lf >= 0; lf = this.original.indexOf('\n', lf + 1)) starts.push(lf + 1);
       this.lineStarts = starts;
     }
-    const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    return { row: lo, column: i - starts[lo] };
+    const row = lastAtOrBefore(this.lineStarts, i);
+    return { row, column: i - this.lineStarts[row] };
   }
 }
 
