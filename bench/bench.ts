@@ -100,7 +100,9 @@ async function measure(name: string, dir: string, pool: WorkerPoolAnalyzer): Pro
     floor = await readFloor(dir);
     // Cold: an empty analysis cache and nothing remembered of parsed requirement lines.
     const cache = new MemoryCache();
+    // Requirement lines are parsed on the workers (and here when a session has no pool).
     forgetParsedRequirements();
+    pool.forgetRemembered();
     // A monitor for this scan only: one re-enabled after a pause would count the pause.
     const stall = monitorEventLoopDelay({ resolution: 5 });
     stall.enable();

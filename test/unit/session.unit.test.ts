@@ -70,4 +70,28 @@ describe('AssessmentSession with the worker pool', function () {
       pool.dispose();
     }
   });
+
+  it('answers batches of requests, and scans the same after its workers forget what they remember', async () => {
+    const dir = path.join(__dirname, '..', 'fixtures', 'manifests');
+    const pool = new WorkerPoolAnalyzer(2);
+    try {
+      const scan = async () => {
+        const session = await AssessmentSession.create(new NodeWorkspace(dir), { analyzer: pool });
+        const a = await session.scan();
+        session.dispose();
+        return strip(a);
+      };
+      const first = await scan();
+      pool.forgetRemembered();
+      assert.equal(await scan(), first);
+      // Requests made in one turn go out as one batch each worker; every one is answered.
+      const many = await Promise.all(Array.from({ length: 50 }, (_, i) => pool.analyze(`m${i}.py`, new TextEncoder().encode(`import flask\napp${i} = flask.Flask(__name__)\n`), true)));
+      assert.deepEqual(
+        many.map((a) => a.observations.filter((o) => o.kind === 'app').length),
+        many.map(() => 1),
+      );
+    } finally {
+      pool.dispose();
+    }
+  });
 });
