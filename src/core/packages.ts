@@ -2020,6 +2020,18 @@ function byNormalizedName(name: string): PackageInfo | undefined {
  * top-level package is known (rest_framework.authtoken, django.contrib.admin).
  */
 export function lookupPackage(name: string): PackageInfo | undefined {
+  // The verdict asks for the same few names many times (each change the what-if pass tries
+  // derives the findings again): remembered by the name as given.
+  if (LOOKUPS.has(name)) return LOOKUPS.get(name);
+  const found = lookup(name);
+  if (LOOKUPS.size >= 10_000) LOOKUPS.clear();
+  LOOKUPS.set(name, found);
+  return found;
+}
+
+const LOOKUPS = new Map<string, PackageInfo | undefined>();
+
+function lookup(name: string): PackageInfo | undefined {
   const normalized = normalizeName(name);
   if (normalized === '') return undefined;
   const direct = byNormalizedName(normalized);
