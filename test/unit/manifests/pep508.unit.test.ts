@@ -1,5 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { isUrl, looksLikePath, nameFromUrl, parsePep508 } from '../../../src/core/manifests/pep508';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { isUrl, looksLikePath, nameFromUrl, parsePep508, parseSimple, parseWithGrammar } from '../../../src/core/manifests/pep508';
 
 function ok(text: string) {
   const r = parsePep508(text);
@@ -59,6 +62,44 @@ describe('parsePep508', () => {
     assert.equal(parsePep508('').ok, false);
     assert.equal(parsePep508('-r other.txt').ok, false);
     assert.equal(parsePep508('not a requirement at all').ok, false);
+  });
+});
+
+describe('parsePep508: the simple shape read without the grammar', () => {
+  it('reads name[extras]>=1,<2 as the grammar does, and leaves every other shape to it', () => {
+    assert.deepEqual(parseSimple('Flask-SQLAlchemy[async,dev]>=3.0,<4'), parseWithGrammar('Flask-SQLAlchemy[async,dev]>=3.0,<4'));
+    for (const other of ['flask >=3', 'flask==1.0 ; python_version<"3.8"', 'flask===1.0', 'pkg @ https://x/p.whl', 'flask # c', 'flask.', 'a[b]c', '']) {
+      assert.equal(parseSimple(other), undefined, other);
+    }
+  });
+
+  it('agrees with the grammar on every line it reads (generated lines, and every fixture requirement line)', () => {
+    const parts = ['a', 'Z', '0', '9', '.', '-', '_', 'flask', 'Django', '[', ']', ',', '==', '>=', '<=', '~=', '!=', '<', '>', '1', '.0', '*', '+', '!', ' ', ';', '@', '#', '==='];
+    let read = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...parts), { maxLength: 14 }), (xs) => {
+        const line = xs.join('');
+        const simple = parseSimple(line);
+        if (!simple) return;
+        read++;
+        assert.deepEqual(simple, parseWithGrammar(line), line);
+      }),
+      { numRuns: 20_000 },
+    );
+    assert.ok(read > 200, `only ${read} generated lines had the simple shape`);
+    const root = path.join(__dirname, '..', '..', 'fixtures');
+    let lines = 0;
+    for (const rel of fs.readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+      if (!/requirements[^/]*\.(txt|in)$/.test(rel)) continue;
+      for (const raw of fs.readFileSync(path.join(root, rel), 'utf8').split(/\r?\n/)) {
+        const line = raw.trim();
+        const simple = parseSimple(line);
+        if (!simple) continue;
+        lines++;
+        assert.deepEqual(simple, parseWithGrammar(line), `${rel}: ${line}`);
+      }
+    }
+    assert.ok(lines > 10, `only ${lines} fixture lines had the simple shape`);
   });
 });
 
