@@ -54,6 +54,10 @@ export interface AssessOptions {
 /** How many file reads are kept in flight ahead of the analyzer. */
 const READ_AHEAD = 16;
 
+/** At most this many Python files, and bytes of them, are held between reading and analysis. */
+const MAX_HELD_FILES = 256;
+const MAX_HELD_BYTES = 32_000_000;
+
 /** Files larger than this are not read unless the caller says otherwise (`maxFileBytes`). */
 export const DEFAULT_MAX_FILE_BYTES = 1_000_000;
 /**
@@ -208,7 +212,24 @@ export class AssessmentSession {
     const startRead = (i: number) => {
       reads[i] = this.readPython(pyFiles[i]);
     };
-    const inFlight: Promise<void>[] = [];
+    // Files read and handed to the analyzer, not yet analyzed: bounded by count and bytes so that
+    // a large workspace is never held in memory at once, but waited on one at a time (the oldest
+    // of a batch can be the slowest: waiting for a whole batch left the workers idle meanwhile).
+    let held = 0;
+    let heldBytes = 0;
+    let wake: (() => void) | undefined;
+    let failure: { error: unknown } | undefined;
+    const done = (size: number) => () => {
+      held--;
+      heldBytes -= size;
+      const w = wake;
+      wake = undefined;
+      w?.();
+    };
+    const drained = (limit: number, bytes: number) => held <= limit && heldBytes <= bytes;
+    const until = async (limit: number, bytes: number) => {
+      while (!drained(limit, bytes)) await abortable(new Promise<void>((resolve) => (wake = resolve)), signal);
+    };
     for (let i = 0; i < Math.min(READ_AHEAD, pyFiles.length); i++) startRead(i);
     for (let i = 0; i < pyFiles.length; i++) {
       signal?.throwIfAborted();
@@ -217,11 +238,18 @@ export class AssessmentSession {
       if (i % 50 === 0) this.report({ phase: 'python', done: i, total: pyFiles.length, message: `Reading ${f.path}` });
       const bytes = await abortable(reads[i], signal);
       delete reads[i];
-      inFlight.push(this.analyzeInto(f, bytes));
-      // Keep the analyzer fed without holding every file in memory at once.
-      if (inFlight.length >= READ_AHEAD * 2) await abortable(Promise.all(inFlight.splice(0, READ_AHEAD)), signal);
+      const size = bytes instanceof Error ? 0 : bytes.byteLength;
+      held++;
+      heldBytes += size;
+      // (analyzeInto turns an analyzer's failure into a problem of the file; anything else fails the scan.)
+      void this.analyzeInto(f, bytes).then(done(size), (error: unknown) => {
+        failure ??= { error };
+        done(size)();
+      });
+      await until(MAX_HELD_FILES, MAX_HELD_BYTES);
     }
-    await abortable(Promise.all(inFlight), signal);
+    await until(0, 0);
+    if (failure) throw failure.error;
   }
 
   /** Frees the analyzer (if the session made it) and any parser it made. */
