@@ -29,6 +29,7 @@ import { walk } from '../src/core/discovery';
 import type { Assessment } from '../src/core/model';
 import { WorkerPoolAnalyzer } from '../src/core/pool';
 import { NodeWorkspace } from '../src/core/workspace';
+import { medianBy, runScript } from './run';
 import { generateSynthetic } from './synthetic';
 
 /** Targets of the performance issue; a figure more than 20 % over its target fails the run. */
@@ -79,8 +80,7 @@ const REPEAT = 5;
 const INCREMENTAL_SAVES = 5;
 
 function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  return medianBy(values, (v) => v);
 }
 
 async function measure(name: string, dir: string, pool: WorkerPoolAnalyzer): Promise<Row> {
@@ -122,8 +122,8 @@ async function measure(name: string, dir: string, pool: WorkerPoolAnalyzer): Pro
     [warmResult, warmMs] = await timed(() => session.scan());
     rounds.push({ floor: floor.ms, cold: coldMs, warm: warmMs });
   }
-  const round = [...rounds].sort((x, y) => x.cold / x.floor - y.cold / y.floor)[Math.floor(REPEAT / 2)];
-  const warmRound = [...rounds].sort((x, y) => x.warm / x.floor - y.warm / y.floor)[Math.floor(REPEAT / 2)];
+  const round = medianBy(rounds, (r) => r.cold / r.floor);
+  const warmRound = medianBy(rounds, (r) => r.warm / r.floor);
 
   // Incremental: one Python file changed the way an editor save does, then `update`; each save a
   // new text (so never a cache hit), the median reported.
@@ -233,7 +233,7 @@ function firstVerdictMs(): number | undefined {
     }
     runs.push(performance.now() - t0);
   }
-  return runs.sort((a, b) => a - b)[1];
+  return median(runs);
 }
 
 function vsixMb(): number | undefined {
@@ -328,12 +328,4 @@ async function main(): Promise<number> {
   return misses.length ? 1 : 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    process.stderr.write(`bench: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exitCode = 1;
-  },
-);
+runScript('bench', main);

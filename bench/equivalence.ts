@@ -18,6 +18,7 @@ import { PythonParser } from '../src/core/python/parser';
 import { MIGRATION_MODULE, needsParseAt } from '../src/core/python/prefilter';
 import { decodeText } from '../src/core/text';
 import { NodeWorkspace } from '../src/core/workspace';
+import { runScript } from './run';
 
 async function main(): Promise<number> {
   const dirs = process.argv.slice(2);
@@ -78,12 +79,4 @@ async function main(): Promise<number> {
   return differences ? 1 : 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    process.stderr.write(`equivalence: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exitCode = 1;
-  },
-);
+runScript('equivalence', main);

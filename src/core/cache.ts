@@ -10,7 +10,7 @@ import * as fs from 'node:fs/promises';
 import * as nodePath from 'node:path';
 import type { Evidence } from './model';
 import type { FileAnalysis } from './python/analyze';
-import { MIGRATION_MODULE } from './python/prefilter';
+import { prefilterKind } from './python/prefilter';
 import query from './python/queries/python.scm';
 import { CALL_RULES, CLASS_BASE_RULES, DECORATOR_RULES, IMPORT_RULES, INSTALLED_APP_RULES, ROUTE_METHODS } from './python/rules';
 
@@ -25,10 +25,10 @@ export const ENGINE_FINGERPRINT = createHash('sha256')
 
 /**
  * The cache key of a file's content, with what else changes its result: the pre-filter setting,
- * and whether the file is a migration module (prefilter.ts needsParseAt).
+ * and what the pre-filter reads of the path (prefilter.ts prefilterKind).
  */
 export function contentKey(bytes: Uint8Array, prefilter: boolean, path: string): string {
-  const mode = !prefilter ? '0' : MIGRATION_MODULE.test(path) ? 'm' : '1';
+  const mode = !prefilter ? '0' : prefilterKind(path) === 'migration' ? 'm' : '1';
   return createHash('sha1').update(bytes).update(mode).digest('hex');
 }
 

@@ -27,6 +27,27 @@ export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
+/**
+ * Where each line of `text` starts (UTF-16 offsets), lines ending at \n, \r\n or a lone \r as
+ * `splitLines` cuts them. Without a \r in the text, found with indexOf (most files).
+ */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  if (!text.includes('\r')) {
+    for (let lf = text.indexOf('\n'); lf >= 0; lf = text.indexOf('\n', lf + 1)) starts.push(lf + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
 /** The index of the last element of ascending `sorted` that is at most `x` (0 when none is). */
 export function lastAtOrBefore(sorted: readonly number[], x: number): number {
   let lo = 0;

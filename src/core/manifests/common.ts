@@ -3,7 +3,7 @@
  * builder and Problem constructors. Kept here so each parser file reads as "what the format says".
  */
 import type { Dependency, DependencyKind, ManifestFormat, ManifestResult, Problem } from '../model';
-import { lastAtOrBefore } from '../text';
+import { lastAtOrBefore, lineStarts } from '../text';
 import type { Pep508 } from './pep508';
 
 /** A 1-based range, end exclusive (the column just past the last character), as VS Code uses. */
@@ -19,17 +19,10 @@ export interface Range {
  * line breaks as `splitLines` (\n, \r\n or a lone \r).
  */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private readonly starts: number[];
 
   constructor(text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
-      }
-    }
+    this.starts = lineStarts(text);
   }
 
   /** 1-based line and column of an offset. */

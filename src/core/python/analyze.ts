@@ -10,6 +10,7 @@
 import type { QueryCapture } from 'web-tree-sitter';
 import type { Evidence, Observation, ObservationKind, Problem } from '../model';
 import { cutInertRegions, type CutText } from './blank';
+import { lineStarts } from '../text';
 import { nodeRange, stringValue, type Node, type PythonParser } from './parser';
 import query from './queries/python.scm';
 import { CALL_RULES, CLASS_BASE_RULES, DECORATOR_RULES, IMPORT_RULES, INSTALLED_APP_RULES, ROUTE_METHODS, type ObservationSpec } from './rules';
@@ -183,24 +184,6 @@ export class SourceLines {
     if (n < starts.length && this.text.charCodeAt(to) === 10 && to > from && this.text.charCodeAt(to - 1) === 13) to--;
     return this.text.slice(from, to);
   }
-}
-
-/** Where each line starts, lines ending at CRLF, CR or LF (as `split(/\r\n|\r|\n/)` cuts them). */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  if (!text.includes('\r')) {
-    for (let lf = text.indexOf('\n'); lf >= 0; lf = text.indexOf('\n', lf + 1)) starts.push(lf + 1);
-    return starts;
-  }
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return starts;
 }
 
 /** 1-based line and column of a node's start and end (Evidence's fields). */

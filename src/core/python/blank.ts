@@ -40,7 +40,7 @@
  * A call left in such a region qualifies to its own last word or, through a binding, to something
  * ending in "()": neither matches a rule.
  */
-import { lastAtOrBefore } from '../text';
+import { lastAtOrBefore, lineStarts } from '../text';
 import { CALL_NAMES } from './prefilter';
 import { CALL_RULES } from './rules';
 
@@ -538,16 +538,13 @@ export class CutText {
 
   /**
    * Row and column (0-based, UTF-16 code units after the last LF: tree-sitter's positions) of
-   * offset `i` of the original. A cut file never has a lone CR (see inertRegions).
+   * offset `i` of the original. A cut file never has a lone CR (see inertRegions), so its lines
+   * end where tree-sitter's rows do.
    */
   position(i: number): { row: number; column: number } {
-    if (!this.lineStarts) {
-      const starts = [0];
-      for (let lf = this.original.indexOf('\n'); lf >= 0; lf = this.original.indexOf('\n', lf + 1)) starts.push(lf + 1);
-      this.lineStarts = starts;
-    }
-    const row = lastAtOrBefore(this.lineStarts, i);
-    return { row, column: i - this.lineStarts[row] };
+    const starts = (this.lineStarts ??= lineStarts(this.original));
+    const row = lastAtOrBefore(starts, i);
+    return { row, column: i - starts[row] };
   }
 }
 
@@ -626,6 +623,8 @@ function findDefs(text: string, lx: Lexed, words: string[]): Def[] | undefined {
     }
     return roots;
   };
+  /** The region of the simple statement on logical line k (it holds no other region). */
+  const statement = (k: number): Def => ({ start: lx.start[lx.lineFirst[k]], end: lx.lineEnd[k], firstLine: k, lastLine: k, children: NO_DEFS });
   const close = (o: (typeof open)[number]) => {
     const d = o.def ?? o.stmt;
     if (!d) return;
@@ -657,7 +656,7 @@ function findDefs(text: string, lx: Lexed, words: string[]): Def[] | undefined {
       if (CLAUSE_WORDS.has(word) || (opensBlock && word === 'case')) continue;
       if (!opensBlock) {
         // A one-line compound statement (`if x: y`) may be continued by an `else:` line: kept.
-        if (!COMPOUND_WORDS.has(word)) container().push({ start: lx.start[first], end: lx.lineEnd[k], firstLine: k, lastLine: k, children: NO_DEFS });
+        if (!COMPOUND_WORDS.has(word)) container().push(statement(k));
         continue;
       }
       // A compound statement: its header, blocks and clauses, with the statements in them.
@@ -676,7 +675,7 @@ function findDefs(text: string, lx: Lexed, words: string[]): Def[] | undefined {
       const named = inClass ? CLASS_READS : MODULE_READS;
       let reads = false;
       for (let t = first; t < endTok && !reads; t++) reads = named.has(words[t]);
-      if (!reads) container().push({ start: lx.start[first], end: lx.lineEnd[k], firstLine: k, lastLine: k, children: NO_DEFS });
+      if (!reads) container().push(statement(k));
       continue;
     }
     if (head >= endTok || (words[head] !== 'def' && words[head] !== 'class')) continue;

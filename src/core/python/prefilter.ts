@@ -78,5 +78,10 @@ const MIGRATION_TRIGGER = /\bFlask\b/;
  * migration module then differs from a full analysis only in what nothing reads.
  */
 export function needsParseAt(path: string, text: string): boolean {
-  return MIGRATION_MODULE.test(path) ? MIGRATION_TRIGGER.test(text) : TRIGGER.test(text);
+  return prefilterKind(path) === 'migration' ? MIGRATION_TRIGGER.test(text) : TRIGGER.test(text);
+}
+
+/** All that the pre-filter's decision reads of a path (the analysis cache keys results by it). */
+export function prefilterKind(path: string): 'migration' | 'module' {
+  return MIGRATION_MODULE.test(path) ? 'migration' : 'module';
 }
