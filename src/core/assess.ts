@@ -6,10 +6,10 @@
  */
 import picomatch from 'picomatch';
 import { emptyAnalysis, InProcessAnalyzer, type FileAnalyzer } from './analyzer';
-import { contentKey, type AnalysisCache } from './cache';
+import { contentHash, contentKey, type AnalysisCache, type FileStamp } from './cache';
 import { dependencyObservations } from './detectors/dependencies';
 import { isTemplatePath, layoutObservations } from './detectors/layout';
-import { templateDialect, type TemplateDialect } from './detectors/templates';
+import { isDialect, templateDialect, type TemplateDialect } from './detectors/templates';
 import { resolveModelsInSteps } from './detectors/models';
 import { errorText, isInteresting, SKIPPED_DIRS, walk, type FileEntry } from './discovery';
 import { concludeProjectInSteps } from './conclude';
@@ -69,6 +69,15 @@ const VERDICT_SLICE_MS = 10;
 /** How many files' observations are gathered between two points where the verdict may pause. */
 const FILES_PER_STEP = 256;
 
+/**
+ * A file's stamp (size and modification time, cache.ts) is recorded only when the file was last
+ * modified at least this long before the scan looked at it. A write in the same tick of the file
+ * system's clock as an earlier one leaves the time unchanged; a file that has been left alone this
+ * long is past that (FAT's 2 s ticks included), so a stamp that still matches means the same
+ * content. A file saved just now is read again next time, which costs one read.
+ */
+export const STAMP_SETTLE_MS = 3000;
+
 /** Assesses one workspace folder once (a session scanned and disposed). */
 export async function assess(ws: Workspace, options: AssessOptions = {}): Promise<Assessment> {
   const session = await AssessmentSession.create(ws, options);
@@ -107,6 +116,8 @@ export class AssessmentSession {
   private memoRootsKey = '';
   /** Paths changed since the last verdict. */
   private readonly dirtyPaths = new Set<string>();
+  /** Stamps of files modified before this time (ms since the epoch) may be recorded. */
+  private settledBefore = 0;
 
   private constructor(
     private readonly ws: Workspace,
@@ -138,6 +149,7 @@ export class AssessmentSession {
   /** Reads the whole workspace and returns the verdicts. */
   async scan(): Promise<Assessment> {
     const started = Date.now();
+    this.settledBefore = started - STAMP_SETTLE_MS;
     const { signal } = this.options;
     this.report({ phase: 'walk', done: 0, total: 0, message: 'Listing files' });
     const walked = await walk(this.ws, { exclude: this.options.exclude, maxFiles: this.options.maxFiles, signal });
@@ -171,6 +183,7 @@ export class AssessmentSession {
    */
   async update(paths: readonly string[]): Promise<Assessment> {
     const started = Date.now();
+    this.settledBefore = started - STAMP_SETTLE_MS;
     let manifestsChanged = false;
     const isExcluded = this.options.exclude?.length ? picomatch(this.options.exclude, { dot: true }) : () => false;
     for (const path of new Set(paths)) {
@@ -178,7 +191,7 @@ export class AssessmentSession {
       let entry: FileEntry | undefined;
       try {
         const st = await this.ws.stat(path);
-        if (st.type === 'file' && isInteresting(baseName(path)) && !isExcluded(path) && !inSkippedDir(path)) entry = { path, size: st.size };
+        if (st.type === 'file' && isInteresting(baseName(path)) && !isExcluded(path) && !inSkippedDir(path)) entry = st.mtime ? { path, size: st.size, mtime: st.mtime } : { path, size: st.size };
       } catch {
         entry = undefined; // deleted
       }
@@ -205,9 +218,15 @@ export class AssessmentSession {
     return this.verdict(started);
   }
 
-  /** Reads and analyzes the Python files, reads running ahead of the analyzer so the disk and the parser(s) overlap. */
-  private async analyzeAll(pyFiles: readonly FileEntry[]): Promise<void> {
+  /**
+   * Reads and analyzes the Python files, reads running ahead of the analyzer so the disk and the
+   * parser(s) overlap. A file whose stamp the cache knows, with an analysis for its content, is
+   * not read at all.
+   */
+  private async analyzeAll(allPyFiles: readonly FileEntry[]): Promise<void> {
     const { signal } = this.options;
+    const pyFiles: FileEntry[] = [];
+    for (const f of allPyFiles) if (!this.recallAnalysis(f)) pyFiles.push(f);
     const reads: Promise<Uint8Array | Error>[] = [];
     const startRead = (i: number) => {
       reads[i] = this.readPython(pyFiles[i]);
@@ -295,7 +314,10 @@ export class AssessmentSession {
     }
     this.bytesRead += bytes.byteLength;
     const cache = this.options.cache;
-    const key = cache ? contentKey(bytes, this.prefilter, f.path) : '';
+    const hash = cache ? contentHash(bytes) : '';
+    const key = cache ? contentKey(hash, this.prefilter, f.path) : '';
+    const stamp = this.settledStamp(f, bytes);
+    if (stamp) cache?.remember(f.path, stamp, `${PY_STAMP}${hash}`);
     const cached = cache?.get(key, f.path);
     if (cached) {
       this.analyses.set(f.path, cached);
@@ -311,17 +333,54 @@ export class AssessmentSession {
     cache?.set(key, f.path, analysis);
   }
 
+  /**
+   * Sets the analysis of `f` from the cache without reading it, when its stamp is known and the
+   * analysis of the content it stands for is kept; returns whether it did.
+   */
+  private recallAnalysis(f: FileEntry): boolean {
+    const cache = this.options.cache;
+    if (!cache || !f.mtime || f.size > this.maxBytes) return false;
+    const value = cache.recall(f.path, { size: f.size, mtime: f.mtime });
+    if (!value?.startsWith(PY_STAMP)) return false;
+    const cached = cache.get(contentKey(value.slice(PY_STAMP.length), this.prefilter, f.path), f.path);
+    if (cached) this.analyses.set(f.path, cached);
+    return cached !== undefined;
+  }
+
+  /**
+   * The stamp of `f` to record with what `bytes` (its content just read) gave, or undefined when
+   * none may be: no modification time, modified too recently (STAMP_SETTLE_MS), or a size that
+   * differs from the walk's (the file changed in between).
+   */
+  private settledStamp(f: FileEntry, bytes: Uint8Array): FileStamp | undefined {
+    if (!f.mtime || f.mtime >= this.settledBefore || bytes.byteLength !== f.size) return undefined;
+    return { size: f.size, mtime: f.mtime };
+  }
+
   private async readDialects(files: readonly FileEntry[]): Promise<void> {
-    const wanted = files.filter((f) => f.size <= this.maxBytes);
+    const cache = this.options.cache;
+    const wanted: FileEntry[] = [];
+    for (const f of files) {
+      if (f.size > this.maxBytes) continue;
+      const known = f.mtime ? cache?.recall(f.path, { size: f.size, mtime: f.mtime }) : undefined;
+      const dialect = known?.startsWith(DIALECT_STAMP) ? known.slice(DIALECT_STAMP.length) : undefined;
+      if (dialect !== undefined && isDialect(dialect)) this.dialects.set(f.path, dialect);
+      else wanted.push(f);
+    }
     // READ_AHEAD reads at a time: one after the other, each read's round trip would add up.
     for (let next = 0; next < wanted.length; next += READ_AHEAD) {
       this.options.signal?.throwIfAborted();
       const batch = wanted.slice(next, next + READ_AHEAD);
-      const texts = await Promise.all(batch.map((f) => this.ws.readFile(f.path).then(decodeText, () => undefined)));
+      const read = await Promise.all(batch.map((f) => this.ws.readFile(f.path).catch(() => undefined)));
       // An unreadable template only loses its dialect; the walk already listed it.
       batch.forEach((f, i) => {
-        const decoded = texts[i];
-        if (decoded?.ok) this.dialects.set(f.path, templateDialect(decoded.text));
+        const bytes = read[i];
+        const decoded = bytes && decodeText(bytes);
+        if (!bytes || !decoded?.ok) return;
+        const dialect = templateDialect(decoded.text);
+        this.dialects.set(f.path, dialect);
+        const stamp = this.settledStamp(f, bytes);
+        if (stamp) cache?.remember(f.path, stamp, `${DIALECT_STAMP}${dialect}`);
       });
     }
   }
@@ -403,6 +462,10 @@ function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T
     );
   });
 }
+
+/** What a stamp of a Python file stands for: its content hash; of a template: its dialect. */
+const PY_STAMP = 'py:';
+const DIALECT_STAMP = 'dialect:';
 
 function isAnalyzedPython(f: FileEntry): boolean {
   return f.path.endsWith('.py') && !isSetupPy(f.path);

@@ -4,6 +4,13 @@
  * cache is tied to an engine fingerprint (the query and the rule tables), so results from another
  * version of the rules are never used. On disk it is one JSON file written atomically with a
  * checksum; anything unreadable, damaged or from another version is discarded, never trusted.
+ *
+ * Beside the entries, the cache remembers per path what a file's size and modification time were
+ * when it was last read, with a value the scan derived from its content (a Python file's content
+ * hash, a template's dialect): "stamps". A later scan whose walk finds the same size and time uses
+ * the value without reading the file again, the way git's index, make and Jest's file map skip
+ * unchanged files. The scan records a stamp only for a file last modified well before it looked
+ * (see assess.ts STAMP_SETTLE_MS), so a write in the same clock tick as the read cannot go unseen.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs/promises';
@@ -15,7 +22,7 @@ import query from './python/queries/python.scm';
 import { CALL_RULES, CLASS_BASE_RULES, DECORATOR_RULES, IMPORT_RULES, INSTALLED_APP_RULES, ROUTE_METHODS } from './python/rules';
 
 /** Bump when analyze.ts changes what it reports; the rule tables and the query count by themselves. */
-const ANALYZER_VERSION = 4;
+const ANALYZER_VERSION = 5;
 
 /** Identifies the engine that produced cached results. */
 export const ENGINE_FINGERPRINT = createHash('sha256')
@@ -27,9 +34,20 @@ export const ENGINE_FINGERPRINT = createHash('sha256')
  * The cache key of a file's content, with what else changes its result: the pre-filter setting,
  * and what the pre-filter reads of the path (prefilter.ts prefilterKind).
  */
-export function contentKey(bytes: Uint8Array, prefilter: boolean, path: string): string {
+export function contentKey(hash: string, prefilter: boolean, path: string): string {
   const mode = !prefilter ? '0' : prefilterKind(path) === 'migration' ? 'm' : '1';
-  return createHash('sha1').update(bytes).update(mode).digest('hex');
+  return `${hash}${mode}`;
+}
+
+/** The hash of a file's content that `contentKey` starts from. */
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+/** What a file's stat said when it was read: size in bytes, modification time in ms. */
+export interface FileStamp {
+  size: number;
+  mtime: number;
 }
 
 /** Where analyses are kept between assessments. */
@@ -41,7 +59,14 @@ export interface AnalysisCache {
    * are kept, so the cache does not grow without bound; after an incremental update, all are.
    */
   save(prune: boolean): Promise<void>;
+  /** The value remembered for `path` at exactly this stamp, if any. */
+  recall(path: string, stamp: FileStamp): string | undefined;
+  /** Remembers a value derived from the content `path` had at this stamp. */
+  remember(path: string, stamp: FileStamp, value: string): void;
 }
+
+/** A stamp with its value: [size, mtime, value]. */
+type StampRecord = [number, number, string];
 
 function mapEvidence(a: FileAnalysis, file: string): FileAnalysis {
   const ev = (e: Evidence): Evidence => ({ ...e, file });
@@ -57,6 +82,8 @@ function mapEvidence(a: FileAnalysis, file: string): FileAnalysis {
 export class MemoryCache implements AnalysisCache {
   protected entries = new Map<string, FileAnalysis>();
   protected used = new Set<string>();
+  protected stamps = new Map<string, StampRecord>();
+  protected stampsUsed = new Set<string>();
   protected dirty = false;
 
   get(key: string, path: string): FileAnalysis | undefined {
@@ -72,28 +99,73 @@ export class MemoryCache implements AnalysisCache {
     this.dirty = true;
   }
 
+  recall(path: string, stamp: FileStamp): string | undefined {
+    const r = this.stamps.get(path);
+    if (!r || r[0] !== stamp.size || r[1] !== stamp.mtime) return undefined;
+    this.stampsUsed.add(path);
+    return r[2];
+  }
+
+  remember(path: string, stamp: FileStamp, value: string): void {
+    const r = this.stamps.get(path);
+    this.stampsUsed.add(path);
+    if (r && r[0] === stamp.size && r[1] === stamp.mtime && r[2] === value) return;
+    this.stamps.set(path, [stamp.size, stamp.mtime, value]);
+    this.dirty = true;
+  }
+
   async save(prune: boolean): Promise<void> {
     if (prune) this.prune();
     this.dirty = false;
   }
 
-  /** Drops the entries not used since the last save, and starts a new round. */
-  protected prune(): void {
-    for (const k of [...this.entries.keys()]) if (!this.used.has(k)) this.entries.delete(k);
+  /**
+   * Drops the entries and stamps not used since the last save, and starts a new round. Returns
+   * whether anything was dropped.
+   */
+  protected prune(): boolean {
+    let dropped = false;
+    for (const k of [...this.entries.keys()]) if (!this.used.has(k)) dropped = this.entries.delete(k);
+    for (const p of [...this.stamps.keys()]) if (!this.stampsUsed.has(p)) dropped = this.stamps.delete(p);
     this.used = new Set();
+    this.stampsUsed = new Set();
+    return dropped;
   }
 
   /** Number of entries held. */
   get size(): number {
     return this.entries.size;
   }
+
+  /** Number of stamps held. */
+  get stampCount(): number {
+    return this.stamps.size;
+  }
 }
 
-interface CacheFile {
-  format: 'framework-fit-analysis-cache';
+/**
+ * The cache file: a header line (JSON), then the body (JSON) whose SHA-256 the header holds. The
+ * checksum is over the body's text as written, so neither saving nor opening serializes the
+ * entries twice (a large workspace's cache is megabytes; every pass is main-thread time).
+ */
+const FORMAT = 'framework-fit-analysis-cache';
+
+/** How long after an incremental update its cache change is written (ms). */
+export const SAVE_DELAY_MS = 2000;
+
+interface CacheHeader {
+  format: typeof FORMAT;
   fingerprint: string;
   checksum: string;
+}
+
+interface CacheBody {
   entries: Record<string, FileAnalysis>;
+  stamps: Record<string, StampRecord>;
+}
+
+function isStampRecord(r: unknown): r is StampRecord {
+  return Array.isArray(r) && r.length === 3 && typeof r[0] === 'number' && typeof r[1] === 'number' && typeof r[2] === 'string';
 }
 
 /** A cache persisted as one JSON file in `dir` (e.g. ~/.cache/framework-fit or the extension's global storage). */
@@ -116,30 +188,76 @@ export class FileCache extends MemoryCache {
       return cache; // none yet
     }
     try {
-      const data = JSON.parse(text) as CacheFile;
-      if (data.format !== 'framework-fit-analysis-cache') throw new Error('not a cache file');
-      if (data.fingerprint !== ENGINE_FINGERPRINT) throw new Error('made by another engine version');
-      if (checksum(data.entries) !== data.checksum) throw new Error('checksum mismatch');
+      const eol = text.indexOf('\n');
+      if (eol < 0) throw new Error('not a cache file');
+      const header = JSON.parse(text.slice(0, eol)) as CacheHeader;
+      if (header?.format !== FORMAT) throw new Error('not a cache file');
+      if (header.fingerprint !== ENGINE_FINGERPRINT) throw new Error('made by another engine version');
+      const body = text.slice(eol + 1);
+      if (checksum(body) !== header.checksum) throw new Error('checksum mismatch');
+      const data = JSON.parse(body) as CacheBody;
+      if (typeof data?.entries !== 'object' || typeof data.stamps !== 'object' || !data.entries || !data.stamps) throw new Error('not a cache file');
       for (const [k, v] of Object.entries(data.entries)) cache.entries.set(k, v);
+      for (const [p, r] of Object.entries(data.stamps)) {
+        if (!isStampRecord(r)) throw new Error('bad stamp');
+        cache.stamps.set(p, r);
+      }
     } catch (e) {
       cache.discarded = `analysis cache discarded (${e instanceof Error ? e.message : String(e)})`;
       cache.entries.clear();
+      cache.stamps.clear();
     }
     return cache;
   }
 
+  /**
+   * After a full scan (`prune`): keeps what it used, drops the rest (so the file does not grow
+   * without bound) and writes the file before returning. After an incremental update: writes it
+   * SAVE_DELAY_MS later, once for a burst of saves in the editor (a large workspace's cache is
+   * megabytes: writing it on every keystroke-save would cost each update tens of ms). `flush`
+   * writes a pending change at once.
+   */
   override async save(prune: boolean): Promise<void> {
-    // After a full scan keep what it used; drop the rest so the file does not grow without bound.
-    const pruned = prune && this.entries.size !== this.used.size;
-    if (prune) this.prune();
-    if (!this.dirty && !pruned) return;
-    const entries: Record<string, FileAnalysis> = Object.fromEntries(this.entries);
-    const data: CacheFile = { format: 'framework-fit-analysis-cache', fingerprint: ENGINE_FINGERPRINT, checksum: checksum(entries), entries };
-    await fs.mkdir(nodePath.dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    await fs.writeFile(tmp, JSON.stringify(data));
-    await fs.rename(tmp, this.file);
+    if (prune) {
+      const pruned = this.prune();
+      if (this.dirty || pruned) await this.write();
+      return;
+    }
+    if (!this.dirty || this.timer) return;
+    this.timer = setTimeout(() => void this.write().catch(() => undefined), SAVE_DELAY_MS);
+    this.timer.unref?.();
+  }
+
+  /** Writes a change not yet written (a delayed save), and waits for any write under way. */
+  async flush(): Promise<void> {
+    if (this.dirty) await this.write();
+    else await this.writing;
+  }
+
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The last write: writes go one after the other (they share the temporary file). */
+  private writing: Promise<void> = Promise.resolve();
+
+  private write(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    // What changes from here on makes the cache dirty again, for the next write.
     this.dirty = false;
+    const data: CacheBody = { entries: Object.fromEntries(this.entries), stamps: Object.fromEntries(this.stamps) };
+    const body = JSON.stringify(data);
+    const header: CacheHeader = { format: FORMAT, fingerprint: ENGINE_FINGERPRINT, checksum: checksum(body) };
+    const text = `${JSON.stringify(header)}\n${body}`;
+    const write = async () => {
+      await fs.mkdir(nodePath.dirname(this.file), { recursive: true });
+      const tmp = `${this.file}.${process.pid}.tmp`;
+      await fs.writeFile(tmp, text);
+      await fs.rename(tmp, this.file);
+    };
+    this.writing = this.writing.then(write, write);
+    return this.writing.catch((e: unknown) => {
+      this.dirty = true; // not written: try again next time
+      throw e;
+    });
   }
 
   /** The cache file's path. */
@@ -148,6 +266,6 @@ export class FileCache extends MemoryCache {
   }
 }
 
-function checksum(entries: Record<string, FileAnalysis>): string {
-  return createHash('sha256').update(JSON.stringify(entries)).digest('hex');
+function checksum(body: string): string {
+  return createHash('sha256').update(body).digest('hex');
 }

@@ -41,6 +41,8 @@ const STAT_BATCH = 64;
 export interface FileEntry {
   path: string;
   size: number;
+  /** Last modification (ms since the epoch), when the workspace reports one. */
+  mtime?: number;
 }
 
 /** Options of the walk. */
@@ -112,11 +114,11 @@ export async function walk(ws: Workspace, options: WalkOptions = {}): Promise<Wa
       }
       const batch = candidates.slice(next, next + Math.min(STAT_BATCH, room));
       next += batch.length;
-      const stats = await Promise.all(batch.map((path) => ws.stat(path).then((s) => s.size, (e: unknown) => (e instanceof Error ? e : new Error(String(e))))));
+      const stats = await Promise.all(batch.map((path) => ws.stat(path).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))));
       batch.forEach((path, i) => {
-        const size = stats[i];
-        if (size instanceof Error) problems.push({ file: path, line: null, message: `cannot stat file: ${errorText(size)}`, severity: 'warning' });
-        else files.push({ path, size });
+        const st = stats[i];
+        if (st instanceof Error) problems.push({ file: path, line: null, message: `cannot stat file: ${errorText(st)}`, severity: 'warning' });
+        else files.push(st.mtime ? { path, size: st.size, mtime: st.mtime } : { path, size: st.size });
       });
     }
     if (truncated) {

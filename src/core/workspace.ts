@@ -17,13 +17,24 @@ export interface DirEntry {
   type: EntryType;
 }
 
+/** What a stat says of an entry. */
+export interface EntryStat {
+  type: EntryType;
+  size: number;
+  /**
+   * Last modification, in ms since the epoch, when the file system keeps one (absent or 0 when
+   * not: then nothing is skipped by it, see cache.ts stamps).
+   */
+  mtime?: number;
+}
+
 /** Read-only access to one workspace folder. */
 export interface Workspace {
   /** A name to show for the workspace (a path or a URI). */
   readonly label: string;
   listDir(path: string): Promise<DirEntry[]>;
   readFile(path: string): Promise<Uint8Array>;
-  stat(path: string): Promise<{ type: EntryType; size: number }>;
+  stat(path: string): Promise<EntryStat>;
 }
 
 /** Joins workspace-relative path segments with forward slashes. */
@@ -81,19 +92,24 @@ export class NodeWorkspace implements Workspace {
     return fs.readFile(this.abs(path));
   }
 
-  async stat(path: string): Promise<{ type: EntryType; size: number }> {
+  async stat(path: string): Promise<EntryStat> {
     const s = await fs.lstat(this.abs(path));
     return {
       type: s.isSymbolicLink() ? 'symlink' : s.isDirectory() ? 'dir' : s.isFile() ? 'file' : 'other',
       size: s.size,
+      mtime: s.mtimeMs,
     };
   }
 }
 
-/** In-memory implementation for tests: a map from path to content (string or bytes). */
+/**
+ * In-memory implementation for tests: a map from path to content (string or bytes). A file's
+ * modification time is when it was set, unless given.
+ */
 export class MemoryWorkspace implements Workspace {
   readonly label: string;
   private readonly files = new Map<string, Uint8Array>();
+  private readonly mtimes = new Map<string, number>();
   private readonly dirs = new Set<string>(['']);
 
   constructor(files: Record<string, string | Uint8Array>, label = 'memory') {
@@ -101,9 +117,10 @@ export class MemoryWorkspace implements Workspace {
     for (const [path, content] of Object.entries(files)) this.set(path, content);
   }
 
-  /** Adds or replaces a file (creating its folders). */
-  set(path: string, content: string | Uint8Array): void {
+  /** Adds or replaces a file (creating its folders), modified at `mtime` (default: now). */
+  set(path: string, content: string | Uint8Array, mtime = Date.now()): void {
     this.files.set(path, typeof content === 'string' ? new TextEncoder().encode(content) : content);
+    this.mtimes.set(path, mtime);
     for (let d = dirName(path); ; d = dirName(d)) {
       this.dirs.add(d);
       if (d === '') break;
@@ -137,9 +154,9 @@ export class MemoryWorkspace implements Workspace {
     return f;
   }
 
-  async stat(path: string): Promise<{ type: EntryType; size: number }> {
+  async stat(path: string): Promise<EntryStat> {
     const f = this.files.get(path);
-    if (f) return { type: 'file', size: f.byteLength };
+    if (f) return { type: 'file', size: f.byteLength, mtime: this.mtimes.get(path) };
     if (this.dirs.has(path)) return { type: 'dir', size: 0 };
     throw notFound(path);
   }

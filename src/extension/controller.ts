@@ -458,7 +458,7 @@ export class AssessmentController implements vscode.Disposable {
     this.progressed.dispose();
     void this.parser?.then((p) => p.dispose(), () => undefined);
     this.pool?.dispose();
-    void Promise.all([...this.caches.values()].map((c) => c.then((x) => x.save(false)))).catch(() => undefined);
+    void Promise.all([...this.caches.values()].map((c) => c.then((x) => (x instanceof FileCache ? x.flush() : undefined)))).catch(() => undefined);
     this.notifyIdle();
   }
 }

@@ -2,7 +2,7 @@
  * The engine's Workspace over `vscode.workspace.fs`, so remote and virtual workspaces work too.
  */
 import * as vscode from 'vscode';
-import type { DirEntry, EntryType, Workspace } from '../core/workspace';
+import type { DirEntry, EntryStat, EntryType, Workspace } from '../core/workspace';
 
 function typeOf(t: vscode.FileType): EntryType {
   if (t & vscode.FileType.SymbolicLink) return 'symlink';
@@ -32,8 +32,8 @@ export class VscodeWorkspace implements Workspace {
     return vscode.workspace.fs.readFile(this.uri(path));
   }
 
-  async stat(path: string): Promise<{ type: EntryType; size: number }> {
+  async stat(path: string): Promise<EntryStat> {
     const s = await vscode.workspace.fs.stat(this.uri(path));
-    return { type: typeOf(s.type), size: s.size };
+    return { type: typeOf(s.type), size: s.size, mtime: s.mtime };
   }
 }

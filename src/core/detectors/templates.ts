@@ -13,6 +13,11 @@
 /** The dialect a template is written in. */
 export type TemplateDialect = 'jinja' | 'django' | 'unknown';
 
+/** Whether a stored string names a dialect (a cache's stamp value, say). */
+export function isDialect(s: string): s is TemplateDialect {
+  return s === 'jinja' || s === 'django' || s === 'unknown';
+}
+
 const JINJA = [/\{\{[^}]*\w\(/, /\{%-?\s*(macro|set|import|call|filter)\b/, /\{%-|-%\}/, /\{\{-|-\}\}/, /\bloop\.(index|first|last)\b/, /\{%\s*from\s+\S+\s+import\b/];
 const DJANGO = [/\{%\s*load\s/, /\{%\s*url\s+['"]/, /\{%\s*csrf_token\s*%\}/, /\{%\s*static\s/, /\{%\s*(trans|blocktrans|blocktranslate|translate)\b/, /\bforloop\./, /\|\s*\w+:["'\w]/, /\{%\s*empty\s*%\}/];
 

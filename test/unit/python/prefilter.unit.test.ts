@@ -5,7 +5,7 @@ import { analyzeSource } from '../../../src/core/analyzer';
 import { assess } from '../../../src/core/assess';
 import type { Assessment } from '../../../src/core/model';
 import { PythonParser } from '../../../src/core/python/parser';
-import { contentKey } from '../../../src/core/cache';
+import { contentHash, contentKey } from '../../../src/core/cache';
 import { needsParse, needsParseAt } from '../../../src/core/python/prefilter';
 import { NodeWorkspace } from '../../../src/core/workspace';
 
@@ -77,9 +77,9 @@ describe('lexical pre-filter', () => {
     }
     // The cached result of the same bytes differs by that: the keys do too.
     const bytes = new TextEncoder().encode(operations);
-    assert.notEqual(contentKey(bytes, true, 'blog/migrations/0001_initial.py'), contentKey(bytes, true, 'blog/models.py'));
-    assert.equal(contentKey(bytes, true, 'blog/models.py'), contentKey(bytes, true, 'shop/models.py'));
-    assert.notEqual(contentKey(bytes, false, 'blog/models.py'), contentKey(bytes, true, 'blog/models.py'));
+    assert.notEqual(contentKey(contentHash(bytes), true, 'blog/migrations/0001_initial.py'), contentKey(contentHash(bytes), true, 'blog/models.py'));
+    assert.equal(contentKey(contentHash(bytes), true, 'blog/models.py'), contentKey(contentHash(bytes), true, 'shop/models.py'));
+    assert.notEqual(contentKey(contentHash(bytes), false, 'blog/models.py'), contentKey(contentHash(bytes), true, 'blog/models.py'));
   });
 
   it('gives the same assessment as parsing everything, on every fixture and example', async function () {
