@@ -152,18 +152,26 @@ export class AssessmentSession {
     this.settledBefore = started - STAMP_SETTLE_MS;
     const { signal } = this.options;
     this.report({ phase: 'walk', done: 0, total: 0, message: 'Listing files' });
-    const walked = await walk(this.ws, { exclude: this.options.exclude, maxFiles: this.options.maxFiles, signal });
-    this.files = walked.files;
-    this.walkProblems = walked.problems;
     this.projectMemo.clear();
     this.analyses.clear();
     this.dialects.clear();
     this.bytesRead = 0;
+    // Python files go to the analyzer as the walk finds them: the workers parse while this thread
+    // still lists folders.
+    const found = new Feed<FileEntry>();
+    const python = this.analyzeAll(found);
+    python.catch(() => undefined);
+    let walked: Awaited<ReturnType<typeof walk>>;
+    try {
+      walked = await walk(this.ws, { exclude: this.options.exclude, maxFiles: this.options.maxFiles, signal, onFiles: (files) => found.push(files.filter(isAnalyzedPython)) });
+    } finally {
+      found.close();
+    }
+    this.files = walked.files;
+    this.walkProblems = walked.problems;
 
     // The workers parse Python while this thread reads the manifests and the templates: both
     // are work for this thread only, so they overlap the parse instead of coming before or after.
-    const pyFiles = this.files.filter(isAnalyzedPython);
-    const python = this.analyzeAll(pyFiles);
     const beside = (async () => {
       this.report({ phase: 'manifests', done: 0, total: 0, message: 'Reading manifests' });
       await this.readAllManifests();
@@ -171,7 +179,6 @@ export class AssessmentSession {
     })();
     // Whichever fails first (a cancel) settles the scan; the other stops at its next check.
     beside.catch(() => undefined);
-    python.catch(() => undefined);
     await Promise.all([python, beside]);
     await this.options.cache?.save(true);
     return this.verdict(started);
@@ -223,13 +230,18 @@ export class AssessmentSession {
    * parser(s) overlap. A file whose stamp the cache knows, with an analysis for its content, is
    * not read at all.
    */
-  private async analyzeAll(allPyFiles: readonly FileEntry[]): Promise<void> {
+  private async analyzeAll(found: Feed<FileEntry>): Promise<void> {
     const { signal } = this.options;
+    // The files to read, in the order found: those the cache knows by their stamps are not.
     const pyFiles: FileEntry[] = [];
-    for (const f of allPyFiles) if (!this.recallAnalysis(f)) pyFiles.push(f);
+    let taken = 0;
+    const take = () => {
+      for (; taken < found.items.length; taken++) if (!this.recallAnalysis(found.items[taken])) pyFiles.push(found.items[taken]);
+    };
     const reads: Promise<Uint8Array | Error>[] = [];
-    const startRead = (i: number) => {
-      reads[i] = this.readPython(pyFiles[i]);
+    let started = 0;
+    const startReads = (upTo: number) => {
+      for (; started < Math.min(upTo, pyFiles.length); started++) reads[started] = this.readPython(pyFiles[started]);
     };
     // Files read and handed to the analyzer, not yet analyzed: bounded by count and bytes so that
     // a large workspace is never held in memory at once, but waited on one at a time (the oldest
@@ -249,12 +261,15 @@ export class AssessmentSession {
     const until = async (limit: number, bytes: number) => {
       while (!drained(limit, bytes)) await abortable(new Promise<void>((resolve) => (wake = resolve)), signal);
     };
-    for (let i = 0; i < Math.min(READ_AHEAD, pyFiles.length); i++) startRead(i);
-    for (let i = 0; i < pyFiles.length; i++) {
+    for (let i = 0; ; i++) {
       signal?.throwIfAborted();
-      if (i + READ_AHEAD < pyFiles.length) startRead(i + READ_AHEAD);
+      take();
+      while (i >= pyFiles.length && (await found.has(taken))) take();
+      if (i >= pyFiles.length) break;
+      startReads(i + READ_AHEAD + 1);
       const f = pyFiles[i];
-      if (i % 50 === 0) this.report({ phase: 'python', done: i, total: pyFiles.length, message: `Reading ${f.path}` });
+      // (While the walk goes on, its phase is the one reported: the total is not known yet.)
+      if (i % 50 === 0 && found.complete) this.report({ phase: 'python', done: i, total: pyFiles.length, message: `Reading ${f.path}` });
       const bytes = await abortable(reads[i], signal);
       delete reads[i];
       const size = bytes instanceof Error ? 0 : bytes.byteLength;
@@ -431,6 +446,42 @@ export class AssessmentSession {
       stats: { files: this.files.length, pythonFiles: pyFiles.length, bytesRead: this.bytesRead, ms: Date.now() - started },
       summary: summarizeWorkspace(projects),
     };
+  }
+}
+
+/** Items that arrive over time (the walk's files), read in order by one consumer. */
+class Feed<T> {
+  readonly items: T[] = [];
+  private closed = false;
+  private wake: (() => void) | undefined;
+
+  /** Whether every item has come. */
+  get complete(): boolean {
+    return this.closed;
+  }
+
+  push(batch: readonly T[]): void {
+    if (batch.length === 0) return;
+    this.items.push(...batch);
+    this.notify();
+  }
+
+  /** No more items will come. */
+  close(): void {
+    this.closed = true;
+    this.notify();
+  }
+
+  /** Whether item `i` exists, waiting for it while more may come. */
+  async has(i: number): Promise<boolean> {
+    while (i >= this.items.length && !this.closed) await new Promise<void>((resolve) => (this.wake = resolve));
+    return i < this.items.length;
+  }
+
+  private notify(): void {
+    const w = this.wake;
+    this.wake = undefined;
+    w?.();
   }
 }
 

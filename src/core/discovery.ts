@@ -53,6 +53,11 @@ export interface WalkOptions {
   maxFiles?: number;
   /** Cancellation: checked between folders. */
   signal?: AbortSignal;
+  /**
+   * Called with the files of each batch as they are found (before the walk ends, in no particular
+   * order), so that a caller can start on them while the walk goes on.
+   */
+  onFiles?: (files: readonly FileEntry[]) => void;
 }
 
 /** What the walk found. */
@@ -115,11 +120,14 @@ export async function walk(ws: Workspace, options: WalkOptions = {}): Promise<Wa
       const batch = candidates.slice(next, next + Math.min(STAT_BATCH, room));
       next += batch.length;
       const stats = await Promise.all(batch.map((path) => ws.stat(path).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))));
+      const found: FileEntry[] = [];
       batch.forEach((path, i) => {
         const st = stats[i];
         if (st instanceof Error) problems.push({ file: path, line: null, message: `cannot stat file: ${errorText(st)}`, severity: 'warning' });
-        else files.push(st.mtime ? { path, size: st.size, mtime: st.mtime } : { path, size: st.size });
+        else found.push(st.mtime ? { path, size: st.size, mtime: st.mtime } : { path, size: st.size });
       });
+      files.push(...found);
+      if (found.length > 0) options.onFiles?.(found);
     }
     if (truncated) {
       problems.push({
