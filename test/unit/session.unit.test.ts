@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AssessmentSession } from '../../src/core/assess';
+import { InProcessAnalyzer, type FileAnalyzer } from '../../src/core/analyzer';
 import { MemoryCache } from '../../src/core/cache';
 import type { Assessment } from '../../src/core/model';
 import { WorkerPoolAnalyzer } from '../../src/core/pool';
@@ -50,6 +51,46 @@ describe('AssessmentSession.update', () => {
   });
 });
 
+describe('AssessmentSession.scan while the walk goes on', () => {
+  it('starts analyzing Python files before the walk has listed every folder, with the same result', async () => {
+    const inner = new MemoryWorkspace({
+      'requirements.txt': 'flask\n',
+      'a/app.py': 'from flask import Flask\napp = Flask(__name__)\n@app.route("/")\ndef i(): pass\n',
+      'z/more.py': 'from a.app import app\n@app.route("/x")\ndef x(): pass\n',
+    });
+    let analyzed!: () => void;
+    const firstAnalyzed = new Promise<void>((resolve) => (analyzed = resolve));
+    // Folder z is listed only once a file has been analyzed: a scan that waited for the whole
+    // walk before analyzing would never end (and the test would time out).
+    const ws: Workspace = {
+      label: inner.label,
+      listDir: async (p) => {
+        if (p === 'z') await firstAnalyzed;
+        return inner.listDir(p);
+      },
+      readFile: (p) => inner.readFile(p),
+      stat: (p) => inner.stat(p),
+    };
+    const plain = await InProcessAnalyzer.create();
+    const analyzer: FileAnalyzer = {
+      analyze: async (...args) => {
+        analyzed();
+        return plain.analyze(...args);
+      },
+      dispose: () => plain.dispose(),
+    };
+    const session = await AssessmentSession.create(ws, { analyzer });
+    try {
+      const streamed = await session.scan();
+      assert.equal(strip(streamed), strip(await fresh(inner)));
+      assert.equal(streamed.projects[0].facts.routes, 2);
+    } finally {
+      session.dispose();
+      plain.dispose();
+    }
+  });
+});
+
 describe('AssessmentSession with the worker pool', function () {
   this.timeout(60_000);
 
@@ -66,6 +107,21 @@ describe('AssessmentSession with the worker pool', function () {
       const inProcess = await fresh(new NodeWorkspace(dir));
       assert.ok(viaPool.projects[0]?.dependencies.some((d) => d.file === 'setup.py'), 'setup.py dependencies were read');
       assert.equal(strip(viaPool), strip(inProcess));
+    } finally {
+      pool.dispose();
+    }
+  });
+
+  it('rejects tasks, queued and new, once every worker is gone (never leaves one unanswered)', async () => {
+    const pool = new WorkerPoolAnalyzer(1);
+    try {
+      const text = new TextEncoder().encode('import flask\n');
+      await pool.analyze('a.py', text, true);
+      const worker = (pool as unknown as { slots: { worker: { terminate(): Promise<number> } }[] }).slots[0].worker;
+      const pending = Array.from({ length: 5 }, (_, i) => pool.analyze(`b${i}.py`, text, true));
+      await worker.terminate();
+      for (const p of pending) await assert.rejects(p, /worker exited|terminated/);
+      await assert.rejects(pool.analyze('c.py', text, true), /worker exited/);
     } finally {
       pool.dispose();
     }
