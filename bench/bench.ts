@@ -8,7 +8,7 @@
  * - cold: a full assessment with an empty cache (worker threads, pre-filter on), saving the cache
  *   file at its end as the CLI and the extension do; measured in five rounds of floor, cold, warm,
  *   one after the other, and reported from the round with the median ratio (the machine's speed
- *   drifts; a ratio within a round is fair), after one unmeasured cold scan of the workspace;
+ *   drifts; a ratio within a round is fair), after unmeasured cold scans of the workspace (JIT);
  * - warm: as after a restart: the cache file the cold run wrote opened from disk, a new session,
  *   the same assessment;
  * - incremental: one Python file changed, `session.update([file])` (median of five saves);
@@ -76,6 +76,9 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   return [r, performance.now() - t0];
 }
 
+/** How many unmeasured cold scans of a workspace come before its rounds. */
+const WARM_UP_SCANS = 4;
+
 /** How many rounds of floor, cold and warm are measured; the median round is reported. */
 const REPEAT = 5;
 
@@ -89,12 +92,15 @@ function median(values: number[]): number {
 async function measure(name: string, dir: string, pool: WorkerPoolAnalyzer): Promise<Row> {
   await readFloor(dir); // warm the OS cache so every pass reads from memory
   const ws = new NodeWorkspace(dir);
-  // One cold scan first, unmeasured: the first scans of a workspace run code paths the JIT has not
-  // optimized for its files yet (flaskbb's first five took 380, 220, 200, 160 and 110 ms). A new
-  // process's whole cost is the "first verdict" figure.
-  const first = await AssessmentSession.create(ws, { analyzer: pool });
-  await first.scan();
-  first.dispose();
+  // Cold scans first, unmeasured: the first scans of a workspace run code the JIT has not yet
+  // optimized for its files, even after other workspaces (flaskbb after the synthetic one and one
+  // scan of its own: 214, 226, 152, 124, 113 ms, then 81-118). A new process's whole cost is the
+  // "first verdict" figure.
+  for (let i = 0; i < WARM_UP_SCANS; i++) {
+    const first = await AssessmentSession.create(ws, { analyzer: pool });
+    await first.scan();
+    first.dispose();
+  }
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ff-bench-cache-'));
 
   // Rounds of floor, cold, warm, one after the other: this machine's speed drifts by up to 2x over
