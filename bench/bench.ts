@@ -20,7 +20,7 @@
  * It exits 1 when a result differs (pre-filter, cache, synthetic counts) and when a target of the
  * performance issue is missed by more than 20 % (see docs/performance.md); figures, not tests.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -262,6 +262,27 @@ function firstVerdictMs(): number | undefined {
   return median(runs);
 }
 
+/**
+ * Peak RSS of assessing the largest workspace (the synthetic one) as a user would: a new CLI
+ * process, cold, writing its cache (worker threads included: they are the same process). The
+ * benchmark's own process holds every workspace's sessions and caches one after the other, so its
+ * peak says more about this script than about an assessment; it is printed too.
+ */
+function largestRssMb(dir: string): number | undefined {
+  const cli = path.resolve('dist/cli.js');
+  if (!fs.existsSync(cli)) return undefined;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ff-rss-'));
+  const probe = path.join(tmp, 'rss.js');
+  fs.writeFileSync(probe, "process.on('exit', () => require('fs').writeSync(2, `\\nMAXRSS ${process.resourceUsage().maxRSS}\\n`));\n");
+  try {
+    const r = spawnSync(process.execPath, ['--require', probe, cli, dir, '--format', 'json', '--cache-dir', path.join(tmp, 'cache')], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+    const kb = /MAXRSS (\d+)/.exec(r.stderr ?? '')?.[1];
+    return kb === undefined ? undefined : Number(kb) / 1024;
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 function vsixMb(): number | undefined {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ff-vsix-'));
   const file = path.join(out, 'framework-fit.vsix');
@@ -320,7 +341,8 @@ async function main(): Promise<number> {
   } finally {
     pool.dispose();
   }
-  const rssMb = process.resourceUsage().maxRSS / 1024;
+  const benchRssMb = process.resourceUsage().maxRSS / 1024;
+  const rssMb = largestRssMb(workDir);
   const activation = activationMs();
   const firstVerdict = firstVerdictMs();
   const vsix = vsixMb();
@@ -329,7 +351,7 @@ async function main(): Promise<number> {
     '',
     table(rows),
     '',
-    `peak RSS ${rssMb.toFixed(0)} MB · activation ${activation === undefined ? 'n/a (run npm run build)' : `${activation.toFixed(1)} ms`} · first verdict (CLI, examples/blog-flask, no cache) ${firstVerdict === undefined ? 'n/a' : `${firstVerdict.toFixed(0)} ms`} · .vsix ${vsix === undefined ? 'n/a' : `${vsix.toFixed(2)} MB`}`,
+    `peak RSS ${rssMb === undefined ? 'n/a' : `${rssMb.toFixed(0)} MB`} (CLI, synthetic workspace, cold; this script's process: ${benchRssMb.toFixed(0)} MB) · activation ${activation === undefined ? 'n/a (run npm run build)' : `${activation.toFixed(1)} ms`} · first verdict (CLI, examples/blog-flask, no cache) ${firstVerdict === undefined ? 'n/a' : `${firstVerdict.toFixed(0)} ms`} · .vsix ${vsix === undefined ? 'n/a' : `${vsix.toFixed(2)} MB`}`,
   ];
   const misses: string[] = [];
   const over = (value: number | undefined, target: number, what: string) => {
