@@ -21,7 +21,8 @@ Assesses the Python workspace in DIR (default: the current folder) and says whet
 with what the files show (for a new project): database=none|few|many, accounts|admin|forms|apiOnly|realtime=yes|no,
 pages=few|some|many.
 Per-file results are cached by content hash in --cache-dir (default: $XDG_CACHE_HOME/framework-fit or
-~/.cache/framework-fit); --no-cache turns that off. --jobs sets the parse threads (default: one per core, up to 4).`;
+~/.cache/framework-fit), with each file's size and modification time (an unchanged file is not read
+again); --no-cache turns that off. --jobs sets the parse threads (default: one per core, up to 4).`;
 
 /** The CLI's cache folder: $XDG_CACHE_HOME/framework-fit, else ~/.cache/framework-fit. */
 export function defaultCacheDir(): string {
