@@ -164,9 +164,11 @@ export class AssessmentSession {
     let walked: Awaited<ReturnType<typeof walk>>;
     try {
       walked = await walk(this.ws, { exclude: this.options.exclude, maxFiles: this.options.maxFiles, signal, onFiles: (files) => found.push(files.filter(isAnalyzedPython)) });
-    } finally {
-      found.close();
+    } catch (e) {
+      found.close(e); // the analysis stops too
+      throw e;
     }
+    found.close();
     this.files = walked.files;
     this.walkProblems = walked.problems;
 
@@ -263,6 +265,7 @@ export class AssessmentSession {
     };
     for (let i = 0; ; i++) {
       signal?.throwIfAborted();
+      found.throwIfFailed();
       take();
       while (i >= pyFiles.length && (await found.has(taken))) take();
       if (i >= pyFiles.length) break;
@@ -342,7 +345,10 @@ export class AssessmentSession {
     try {
       analysis = await this.analyzer.analyze(f.path, bytes, this.prefilter);
     } catch (e) {
-      analysis = emptyAnalysis([{ file: f.path, line: null, message: `could not analyze: ${errorText(e)}`, severity: 'warning' }]);
+      // The analyzer failed (a worker gone, the pool disposed): not a result of the content, so
+      // not kept in the cache, and the next scan tries again.
+      this.analyses.set(f.path, emptyAnalysis([{ file: f.path, line: null, message: `could not analyze: ${errorText(e)}`, severity: 'warning' }]));
+      return;
     }
     this.analyses.set(f.path, analysis);
     cache?.set(key, f.path, analysis);
@@ -404,9 +410,11 @@ export class AssessmentSession {
   private async verdict(started: number): Promise<Assessment> {
     this.report({ phase: 'verdict', done: 0, total: 0, message: 'Weighing the evidence' });
     const pyFiles = this.files.filter(isAnalyzedPython);
+    // In path order: analyses arrive in whatever order the walk, the cache and the workers give.
     const appFiles = [...this.analyses]
       .filter(([path, a]) => path.endsWith('manage.py') || a.observations.some((o) => o.kind === 'app' && o.framework === 'flask'))
-      .map(([path]) => path);
+      .map(([path]) => path)
+      .sort();
     const roots = findProjectRoots({ manifests: this.depsByFile, appFiles, pythonFiles: pyFiles.map((f) => f.path) });
     const rootDirs = roots.map((r) => r.dir);
     const filesByRoot = groupByOwner(this.files.map((f) => f.path), rootDirs);
@@ -466,16 +474,25 @@ class Feed<T> {
     this.notify();
   }
 
-  /** No more items will come. */
-  close(): void {
+  private failure: { error: unknown } | undefined;
+
+  /** No more items will come; with `error`, the consumer's next wait throws it. */
+  close(error?: unknown): void {
     this.closed = true;
+    if (error !== undefined) this.failure = { error };
     this.notify();
   }
 
   /** Whether item `i` exists, waiting for it while more may come. */
   async has(i: number): Promise<boolean> {
     while (i >= this.items.length && !this.closed) await new Promise<void>((resolve) => (this.wake = resolve));
+    this.throwIfFailed();
     return i < this.items.length;
+  }
+
+  /** Throws what the producer failed with, if it did. */
+  throwIfFailed(): void {
+    if (this.failure) throw this.failure.error;
   }
 
   private notify(): void {

@@ -11,10 +11,15 @@
  * the value without reading the file again, the way git's index, make and Jest's file map skip
  * unchanged files. The scan records a stamp only for a file last modified well before it looked
  * (see assess.ts STAMP_SETTLE_MS), so a write in the same clock tick as the read cannot go unseen.
+ * What stamps take on trust, as those tools do: that a file system reports a new modification time
+ * for new content, on a clock within a few seconds of this one (a network file system serving
+ * stale attributes, or a remote clock far behind, could hide a change until the file's next
+ * write; --no-cache and the frameworkFit.cache setting turn the cache off).
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as nodePath from 'node:path';
+import { DIALECT_RULES } from './detectors/templates';
 import type { Evidence } from './model';
 import type { FileAnalysis } from './python/analyze';
 import { prefilterKind } from './python/prefilter';
@@ -24,9 +29,9 @@ import { CALL_RULES, CLASS_BASE_RULES, DECORATOR_RULES, IMPORT_RULES, INSTALLED_
 /** Bump when analyze.ts changes what it reports; the rule tables and the query count by themselves. */
 const ANALYZER_VERSION = 5;
 
-/** Identifies the engine that produced cached results. */
+/** Identifies the engine that produced cached results (template dialects, kept by stamps, included). */
 export const ENGINE_FINGERPRINT = createHash('sha256')
-  .update(JSON.stringify([ANALYZER_VERSION, query, IMPORT_RULES, CALL_RULES, DECORATOR_RULES, CLASS_BASE_RULES, [...INSTALLED_APP_RULES], [...ROUTE_METHODS]]))
+  .update(JSON.stringify([ANALYZER_VERSION, query, IMPORT_RULES, CALL_RULES, DECORATOR_RULES, CLASS_BASE_RULES, [...INSTALLED_APP_RULES], [...ROUTE_METHODS], DIALECT_RULES]))
   .digest('hex')
   .slice(0, 16);
 

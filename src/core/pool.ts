@@ -60,8 +60,11 @@ function workerEntry(): { file: string; execArgv?: string[] } {
 /** Parses on `size` worker threads. */
 export class WorkerPoolAnalyzer implements FileAnalyzer {
   private readonly slots: Slot[] = [];
-  /** Tasks not yet handed out, oldest first (`head` is the next one). */
-  private queue: Queued[] = [];
+  /**
+   * Tasks not yet handed out, oldest first (`head` is the next one). A task handed out leaves its
+   * place empty (it holds the file's bytes), and the array is cut when half of it is empty.
+   */
+  private queue: (Queued | undefined)[] = [];
   private head = 0;
   private nextId = 1;
   private disposed = false;
@@ -73,7 +76,7 @@ export class WorkerPoolAnalyzer implements FileAnalyzer {
       const worker = new Worker(entry.file, { execArgv: entry.execArgv });
       const slot: Slot = { worker, pending: new Map(), batches: 0 };
       worker.on('message', (replies: Reply[]) => {
-        slot.batches--;
+        if (slot.batches > 0) slot.batches--;
         for (const msg of replies) {
           const p = slot.pending.get(msg.id);
           if (!p) continue;
@@ -103,7 +106,7 @@ export class WorkerPoolAnalyzer implements FileAnalyzer {
     const left = this.queue.slice(this.head);
     this.queue = [];
     this.head = 0;
-    for (const q of left) q.reject(e);
+    for (const q of left) q?.reject(e);
   }
 
   analyze(path: string, bytes: Uint8Array, prefilter: boolean): Promise<FileAnalysis> {
@@ -156,14 +159,19 @@ export class WorkerPoolAnalyzer implements FileAnalyzer {
       if (!slot) return;
       const batch: WorkerRequest[] = [];
       let bytes = 0;
-      while (this.head < this.queue.length && (batch.length === 0 || bytes + this.queue[this.head].cost <= BATCH_BYTES)) {
-        const q = this.queue[this.head++];
+      while (this.head < this.queue.length && (batch.length === 0 || bytes + this.queue[this.head]!.cost <= BATCH_BYTES)) {
+        const q = this.queue[this.head]!;
+        this.queue[this.head++] = undefined;
         bytes += q.cost;
         batch.push(q.request);
-        slot.pending.set(q.request.id, q);
+        slot.pending.set(q.request.id, { resolve: q.resolve, reject: q.reject });
       }
       slot.batches++;
       slot.worker.postMessage(batch satisfies WorkerMessage);
+      if (this.head > 1024 && this.head * 2 > this.queue.length) {
+        this.queue = this.queue.slice(this.head);
+        this.head = 0;
+      }
     }
   }
 

@@ -117,9 +117,13 @@ describe('AssessmentSession with the worker pool', function () {
     try {
       const text = new TextEncoder().encode('import flask\n');
       await pool.analyze('a.py', text, true);
-      const worker = (pool as unknown as { slots: { worker: { terminate(): Promise<number> } }[] }).slots[0].worker;
-      const pending = Array.from({ length: 5 }, (_, i) => pool.analyze(`b${i}.py`, text, true));
-      await worker.terminate();
+      const internals = pool as unknown as { slots: { worker: { terminate(): Promise<number> } }[]; queue: unknown[]; head: number };
+      // Files of 40 KB: one a batch, two batches a worker; the other eight wait in the queue.
+      const big = new TextEncoder().encode(`# ${'x'.repeat(40_000)}\nimport flask\n`);
+      const pending = Array.from({ length: 10 }, (_, i) => pool.analyze(`b${i}.py`, big, true));
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.equal(internals.queue.length - internals.head, 8, 'eight tasks wait in the queue');
+      await internals.slots[0].worker.terminate();
       for (const p of pending) await assert.rejects(p, /worker exited|terminated/);
       await assert.rejects(pool.analyze('c.py', text, true), /worker exited/);
     } finally {

@@ -21,6 +21,9 @@ export function isDialect(s: string): s is TemplateDialect {
 const JINJA = [/\{\{[^}]*\w\(/, /\{%-?\s*(macro|set|import|call|filter)\b/, /\{%-|-%\}/, /\{\{-|-\}\}/, /\bloop\.(index|first|last)\b/, /\{%\s*from\s+\S+\s+import\b/];
 const DJANGO = [/\{%\s*load\s/, /\{%\s*url\s+['"]/, /\{%\s*csrf_token\s*%\}/, /\{%\s*static\s/, /\{%\s*(trans|blocktrans|blocktranslate|translate)\b/, /\bforloop\./, /\|\s*\w+:["'\w]/, /\{%\s*empty\s*%\}/];
 
+/** The rules above as text, for the analysis cache's fingerprint (a template's dialect is kept by its stamp). */
+export const DIALECT_RULES: readonly string[] = [...JINJA, ...DJANGO].map(String);
+
 /** Classifies a template's text by counting the constructs only one dialect has. */
 export function templateDialect(text: string): TemplateDialect {
   const jinja = JINJA.filter((r) => r.test(text)).length;
