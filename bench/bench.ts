@@ -7,8 +7,9 @@
  *   the median of three such reads in each round;
  * - cold: a full assessment with an empty cache (worker threads, pre-filter on), saving the cache
  *   file at its end as the CLI and the extension do; measured in five rounds of floor, cold, warm,
- *   one after the other, and reported from the round with the median ratio (the machine's speed
- *   drifts; a ratio within a round is fair), after unmeasured cold scans of the workspace (JIT);
+ *   each the median of three in its round, and reported from the round with the median ratio (the
+ *   machine's speed drifts; a ratio within a round is fair), after unmeasured cold scans of the
+ *   workspace (JIT);
  * - warm: as after a restart: the cache file the cold run wrote opened from disk, a new session,
  *   the same assessment;
  * - incremental: one Python file changed, `session.update([file])` (median of five saves);
@@ -79,6 +80,9 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 /** How many unmeasured cold scans of a workspace come before its rounds. */
 const WARM_UP_SCANS = 4;
 
+/** How many floors, cold and warm scans a round measures (each figure of a round is the median of its). */
+const PER_ROUND = 3;
+
 /** How many rounds of floor, cold and warm are measured; the median round is reported. */
 const REPEAT = 5;
 
@@ -115,36 +119,46 @@ async function measure(name: string, dir: string, pool: WorkerPoolAnalyzer): Pro
   for (let i = 0; i < REPEAT; i++) {
     // The floor of a small workspace is a few tens of ms, and one read of it varies by 3x here
     // (flaskbb: 14-55 ms within a minute): the median of three reads in a row.
-    const floors = [await readFloor(dir), await readFloor(dir), await readFloor(dir)];
+    const floors: Awaited<ReturnType<typeof readFloor>>[] = [];
+    for (let k = 0; k < PER_ROUND; k++) floors.push(await readFloor(dir));
     floor = medianBy(floors, (f) => f.ms);
-    // Cold: no cache file and nothing remembered of parsed requirement lines.
-    for (const f of fs.readdirSync(cacheDir)) fs.rmSync(path.join(cacheDir, f));
-    // Requirement lines are parsed on the workers (and here when a session has no pool).
-    forgetParsedRequirements();
-    pool.forgetRemembered();
-    // A monitor for this scan only: one re-enabled after a pause would count the pause.
-    const stall = monitorEventLoopDelay({ resolution: 5 });
-    stall.enable();
-    let coldMs: number;
-    [coldResult, coldMs] = await timed(async () => {
-      const cold = await AssessmentSession.create(ws, { analyzer: pool, cache: await FileCache.open(cacheDir, dir) });
-      try {
-        return await cold.scan();
-      } finally {
-        cold.dispose();
-      }
-    });
-    // A block at the very end of the scan shows only when the monitor's next tick fires: let it.
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    stall.disable();
-    stallMs = Math.max(stallMs, stall.max / 1e6);
-    // Warm: as after reopening VS Code: the cache file opened, a new session, a scan.
-    kept?.dispose();
-    let warmMs: number;
-    [warmResult, warmMs] = await timed(async () => {
-      kept = await AssessmentSession.create(ws, { analyzer: pool, cache: await FileCache.open(cacheDir, dir) });
-      return kept.scan();
-    });
+    // Cold then warm, three times; each figure the median of its three (one cold scan of a small
+    // workspace varies by a third from the next, as its floor does).
+    const colds: number[] = [];
+    const warms: number[] = [];
+    for (let k = 0; k < PER_ROUND; k++) {
+      // Cold: no cache file and nothing remembered of parsed requirement lines.
+      for (const f of fs.readdirSync(cacheDir)) fs.rmSync(path.join(cacheDir, f));
+      // Requirement lines are parsed on the workers (and here when a session has no pool).
+      forgetParsedRequirements();
+      pool.forgetRemembered();
+      // A monitor for this scan only: one re-enabled after a pause would count the pause.
+      const stall = monitorEventLoopDelay({ resolution: 5 });
+      stall.enable();
+      let coldMs: number;
+      [coldResult, coldMs] = await timed(async () => {
+        const cold = await AssessmentSession.create(ws, { analyzer: pool, cache: await FileCache.open(cacheDir, dir) });
+        try {
+          return await cold.scan();
+        } finally {
+          cold.dispose();
+        }
+      });
+      // A block at the very end of the scan shows only when the monitor's next tick fires: let it.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      stall.disable();
+      stallMs = Math.max(stallMs, stall.max / 1e6);
+      // Warm: as after reopening VS Code: the cache file opened, a new session, a scan.
+      kept?.dispose();
+      let warmMs: number;
+      [warmResult, warmMs] = await timed(async () => {
+        kept = await AssessmentSession.create(ws, { analyzer: pool, cache: await FileCache.open(cacheDir, dir) });
+        return kept.scan();
+      });
+      colds.push(coldMs);
+      warms.push(warmMs);
+    }
+    const [coldMs, warmMs] = [median(colds), median(warms)];
     rounds.push({ floor: floor.ms, cold: coldMs, warm: warmMs });
   }
   fs.rmSync(cacheDir, { recursive: true, force: true });
