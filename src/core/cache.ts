@@ -203,11 +203,12 @@ export class FileCache extends MemoryCache {
       return cache; // none yet
     }
     try {
+      // (A cache of an earlier version is one JSON object on one line: its header says whose it is.)
       const eol = text.indexOf('\n');
-      if (eol < 0) throw new Error('not a cache file');
-      const header = JSON.parse(text.slice(0, eol)) as CacheHeader;
+      const header = JSON.parse(eol < 0 ? text : text.slice(0, eol)) as CacheHeader;
       if (header?.format !== FORMAT) throw new Error('not a cache file');
       if (header.fingerprint !== ENGINE_FINGERPRINT) throw new Error('made by another engine version');
+      if (eol < 0) throw new Error('not a cache file');
       const body = text.slice(eol + 1);
       if (checksum(body) !== header.checksum) throw new Error('checksum mismatch');
       let sliceStart = performance.now();

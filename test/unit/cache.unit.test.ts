@@ -226,7 +226,8 @@ describe('FileCache on disk', () => {
   const damage: [string, (text: string) => string, RegExp][] = [
     ['a body changed after writing', (t) => t.replace('["s",', '["x",'), /checksum mismatch/],
     ['a cut-off file', (t) => t.slice(0, Math.floor(t.length / 2)), /checksum mismatch|JSON|not a cache/],
-    ['the older one-object format', () => '{"format":"framework-fit-analysis-cache","fingerprint":"x","checksum":"y","entries":{}}', /not a cache file/],
+    ['the older one-object format', () => '{"format":"framework-fit-analysis-cache","fingerprint":"x","checksum":"y","entries":{}}', /made by another engine version/],
+    ['a header line alone', (t) => t.slice(0, t.indexOf('\n')), /not a cache file/],
     ['a header from another engine', (t) => t.replace(/"fingerprint":"[0-9a-f]+"/, '"fingerprint":"0000"'), /another engine version/],
     ['binary junk', () => '\u0000\u00ff\n\u0001', /JSON|not a cache/],
   ];
