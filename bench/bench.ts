@@ -15,7 +15,8 @@
  * - incremental: one Python file changed, `session.update([file])` (median of five saves);
  * - parse-all: the pre-filter off, whose result must be identical to cold;
  * - the longest main-thread stall during the cold scan (event-loop delay, ms);
- * - files/s, MB/s, peak RSS of the process; the extension's activation time, the time to a first
+ * - files/s, MB/s; peak RSS of a new CLI process assessing the synthetic workspace (and of this
+ *   script's own process, printed beside it); the extension's activation time, the time to a first
  *   verdict on a small project (a fresh CLI process) and the .vsix size.
  *
  * It exits 1 when a result differs (pre-filter, cache, synthetic counts) and when a target of the
