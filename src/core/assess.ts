@@ -6,12 +6,12 @@
  */
 import picomatch from 'picomatch';
 import { emptyAnalysis, InProcessAnalyzer, type FileAnalyzer } from './analyzer';
-import { contentHash, contentKey, type AnalysisCache, type FileStamp } from './cache';
+import { contentHash, contentKey, type AnalysisCache } from './cache';
 import { dependencyObservations } from './detectors/dependencies';
 import { isTemplatePath, layoutObservations } from './detectors/layout';
 import { isDialect, templateDialect, type TemplateDialect } from './detectors/templates';
 import { resolveModelsInSteps } from './detectors/models';
-import { errorText, isInteresting, SKIPPED_DIRS, walk, type FileEntry } from './discovery';
+import { errorText, fileEntry, isInteresting, SKIPPED_DIRS, walk, type FileEntry } from './discovery';
 import { concludeProjectInSteps } from './conclude';
 import { manifestFormatOf, readManifests, type ManifestParsing } from './manifests/index';
 import { withNeeds, type DeclaredNeeds } from './needs';
@@ -200,7 +200,7 @@ export class AssessmentSession {
       let entry: FileEntry | undefined;
       try {
         const st = await this.ws.stat(path);
-        if (st.type === 'file' && isInteresting(baseName(path)) && !isExcluded(path) && !inSkippedDir(path)) entry = st.mtime ? { path, size: st.size, mtime: st.mtime } : { path, size: st.size };
+        if (st.type === 'file' && isInteresting(baseName(path)) && !isExcluded(path) && !inSkippedDir(path)) entry = fileEntry(path, st);
       } catch {
         entry = undefined; // deleted
       }
@@ -250,18 +250,15 @@ export class AssessmentSession {
     // of a batch can be the slowest: waiting for a whole batch left the workers idle meanwhile).
     let held = 0;
     let heldBytes = 0;
-    let wake: (() => void) | undefined;
+    const analyzed = new Wakeup();
     let failure: { error: unknown } | undefined;
     const done = (size: number) => () => {
       held--;
       heldBytes -= size;
-      const w = wake;
-      wake = undefined;
-      w?.();
+      analyzed.notify();
     };
-    const drained = (limit: number, bytes: number) => held <= limit && heldBytes <= bytes;
     const until = async (limit: number, bytes: number) => {
-      while (!drained(limit, bytes)) await abortable(new Promise<void>((resolve) => (wake = resolve)), signal);
+      while (held > limit || heldBytes > bytes) await abortable(analyzed.wait(), signal);
     };
     for (let i = 0; ; i++) {
       signal?.throwIfAborted();
@@ -334,8 +331,7 @@ export class AssessmentSession {
     const cache = this.options.cache;
     const hash = cache ? contentHash(bytes) : '';
     const key = cache ? contentKey(hash, this.prefilter, f.path) : '';
-    const stamp = this.settledStamp(f, bytes);
-    if (stamp) cache?.remember(f.path, stamp, `${PY_STAMP}${hash}`);
+    this.rememberStamp(f, bytes, PY_STAMP, hash);
     const cached = cache?.get(key, f.path);
     if (cached) {
       this.analyses.set(f.path, cached);
@@ -359,32 +355,34 @@ export class AssessmentSession {
    * analysis of the content it stands for is kept; returns whether it did.
    */
   private recallAnalysis(f: FileEntry): boolean {
-    const cache = this.options.cache;
-    if (!cache || !f.mtime || f.size > this.maxBytes) return false;
-    const value = cache.recall(f.path, { size: f.size, mtime: f.mtime });
-    if (!value?.startsWith(PY_STAMP)) return false;
-    const cached = cache.get(contentKey(value.slice(PY_STAMP.length), this.prefilter, f.path), f.path);
+    const hash = this.recallStamp(f, PY_STAMP);
+    const cached = hash === undefined ? undefined : this.options.cache?.get(contentKey(hash, this.prefilter, f.path), f.path);
     if (cached) this.analyses.set(f.path, cached);
     return cached !== undefined;
   }
 
+  /** What the cache remembers of `f` (of the `kind` given) at the size and time the walk saw, if anything. */
+  private recallStamp(f: FileEntry, kind: StampKind): string | undefined {
+    if (!f.mtime || f.size > this.maxBytes) return undefined;
+    const value = this.options.cache?.recall(f.path, { size: f.size, mtime: f.mtime });
+    return value?.startsWith(kind) ? value.slice(kind.length) : undefined;
+  }
+
   /**
-   * The stamp of `f` to record with what `bytes` (its content just read) gave, or undefined when
-   * none may be: no modification time, modified too recently (STAMP_SETTLE_MS), or a size that
-   * differs from the walk's (the file changed in between).
+   * Remembers `value` (of the `kind` given) for `f` at the stamp the walk saw, unless none may be
+   * recorded: no modification time, modified too recently (STAMP_SETTLE_MS), or `bytes` (the
+   * content just read) not of the walk's size (the file changed in between).
    */
-  private settledStamp(f: FileEntry, bytes: Uint8Array): FileStamp | undefined {
-    if (!f.mtime || f.mtime >= this.settledBefore || bytes.byteLength !== f.size) return undefined;
-    return { size: f.size, mtime: f.mtime };
+  private rememberStamp(f: FileEntry, bytes: Uint8Array, kind: StampKind, value: string): void {
+    if (!f.mtime || f.mtime >= this.settledBefore || bytes.byteLength !== f.size) return;
+    this.options.cache?.remember(f.path, { size: f.size, mtime: f.mtime }, `${kind}${value}`);
   }
 
   private async readDialects(files: readonly FileEntry[]): Promise<void> {
-    const cache = this.options.cache;
     const wanted: FileEntry[] = [];
     for (const f of files) {
       if (f.size > this.maxBytes) continue;
-      const known = f.mtime ? cache?.recall(f.path, { size: f.size, mtime: f.mtime }) : undefined;
-      const dialect = known?.startsWith(DIALECT_STAMP) ? known.slice(DIALECT_STAMP.length) : undefined;
+      const dialect = this.recallStamp(f, DIALECT_STAMP);
       if (dialect !== undefined && isDialect(dialect)) this.dialects.set(f.path, dialect);
       else wanted.push(f);
     }
@@ -400,8 +398,7 @@ export class AssessmentSession {
         if (!bytes || !decoded?.ok) return;
         const dialect = templateDialect(decoded.text);
         this.dialects.set(f.path, dialect);
-        const stamp = this.settledStamp(f, bytes);
-        if (stamp) cache?.remember(f.path, stamp, `${DIALECT_STAMP}${dialect}`);
+        this.rememberStamp(f, bytes, DIALECT_STAMP, dialect);
       });
     }
   }
@@ -457,11 +454,27 @@ export class AssessmentSession {
   }
 }
 
+/** A promise one waiter awaits until the next `notify()`. */
+class Wakeup {
+  private wake: (() => void) | undefined;
+
+  wait(): Promise<void> {
+    return new Promise<void>((resolve) => (this.wake = resolve));
+  }
+
+  notify(): void {
+    const w = this.wake;
+    this.wake = undefined;
+    w?.();
+  }
+}
+
 /** Items that arrive over time (the walk's files), read in order by one consumer. */
 class Feed<T> {
   readonly items: T[] = [];
   private closed = false;
-  private wake: (() => void) | undefined;
+  private readonly arrived = new Wakeup();
+  private failure: { error: unknown } | undefined;
 
   /** Whether every item has come. */
   get complete(): boolean {
@@ -471,21 +484,19 @@ class Feed<T> {
   push(batch: readonly T[]): void {
     if (batch.length === 0) return;
     this.items.push(...batch);
-    this.notify();
+    this.arrived.notify();
   }
-
-  private failure: { error: unknown } | undefined;
 
   /** No more items will come; with `error`, the consumer's next wait throws it. */
   close(error?: unknown): void {
     this.closed = true;
     if (error !== undefined) this.failure = { error };
-    this.notify();
+    this.arrived.notify();
   }
 
   /** Whether item `i` exists, waiting for it while more may come. */
   async has(i: number): Promise<boolean> {
-    while (i >= this.items.length && !this.closed) await new Promise<void>((resolve) => (this.wake = resolve));
+    while (i >= this.items.length && !this.closed) await this.arrived.wait();
     this.throwIfFailed();
     return i < this.items.length;
   }
@@ -493,12 +504,6 @@ class Feed<T> {
   /** Throws what the producer failed with, if it did. */
   throwIfFailed(): void {
     if (this.failure) throw this.failure.error;
-  }
-
-  private notify(): void {
-    const w = this.wake;
-    this.wake = undefined;
-    w?.();
   }
 }
 
@@ -534,6 +539,7 @@ function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T
 /** What a stamp of a Python file stands for: its content hash; of a template: its dialect. */
 const PY_STAMP = 'py:';
 const DIALECT_STAMP = 'dialect:';
+type StampKind = typeof PY_STAMP | typeof DIALECT_STAMP;
 
 function isAnalyzedPython(f: FileEntry): boolean {
   return f.path.endsWith('.py') && !isSetupPy(f.path);

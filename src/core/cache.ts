@@ -23,6 +23,7 @@ import { DIALECT_RULES } from './detectors/templates';
 import type { Evidence } from './model';
 import type { FileAnalysis } from './python/analyze';
 import { prefilterKind } from './python/prefilter';
+import { TimeSlicer, type Steps } from './steps';
 import query from './python/queries/python.scm';
 import { CALL_RULES, CLASS_BASE_RULES, DECORATOR_RULES, IMPORT_RULES, INSTALLED_APP_RULES, ROUTE_METHODS } from './python/rules';
 
@@ -211,20 +212,7 @@ export class FileCache extends MemoryCache {
       if (eol < 0) throw new Error('not a cache file');
       const body = text.slice(eol + 1);
       if (checksum(body) !== header.checksum) throw new Error('checksum mismatch');
-      let sliceStart = performance.now();
-      for (let at = 0; at < body.length; ) {
-        let end = body.indexOf('\n', at);
-        if (end < 0) end = body.length;
-        const line: unknown = JSON.parse(body.slice(at, end));
-        at = end + 1;
-        if (!isCacheLine(line)) throw new Error('bad line');
-        if (line[0] === 'e') cache.entries.set(line[1], line[2]);
-        else cache.stamps.set(line[1], [line[2], line[3], line[4]]);
-        if (performance.now() - sliceStart >= SLICE_MS) {
-          await breathe();
-          sliceStart = performance.now();
-        }
-      }
+      await new TimeSlicer(SLICE_MS, breathe).run(cache.decode(body));
     } catch (e) {
       cache.discarded = `analysis cache discarded (${e instanceof Error ? e.message : String(e)})`;
       cache.entries.clear();
@@ -261,6 +249,20 @@ export class FileCache extends MemoryCache {
   /** The last write: writes go one after the other (they share the temporary file). */
   private writing: Promise<void> = Promise.resolve();
 
+  /** Reads the body's lines into the cache, pausing after each (see FORMAT). */
+  private *decode(body: string): Steps<void> {
+    for (let at = 0; at < body.length; ) {
+      let end = body.indexOf('\n', at);
+      if (end < 0) end = body.length;
+      const line: unknown = JSON.parse(body.slice(at, end));
+      at = end + 1;
+      if (!isCacheLine(line)) throw new Error('bad line');
+      if (line[0] === 'e') this.entries.set(line[1], line[2]);
+      else this.stamps.set(line[1], [line[2], line[3], line[4]]);
+      yield;
+    }
+  }
+
   private write(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
@@ -272,18 +274,22 @@ export class FileCache extends MemoryCache {
       // The body's lines, in slices (see FORMAT).
       const lines: string[] = [];
       const hash = createHash('sha256');
-      let sliceStart = performance.now();
-      const add = async (line: CacheLine) => {
-        const text = `${JSON.stringify(line)}\n`;
-        lines.push(text);
-        hash.update(text);
-        if (performance.now() - sliceStart >= SLICE_MS) {
-          await breathe();
-          sliceStart = performance.now();
+      function* encode(): Steps<void> {
+        const add = (line: CacheLine) => {
+          const text = `${JSON.stringify(line)}\n`;
+          lines.push(text);
+          hash.update(text);
+        };
+        for (const [key, analysis] of entries) {
+          add(['e', key, analysis]);
+          yield;
         }
-      };
-      for (const [key, analysis] of entries) await add(['e', key, analysis]);
-      for (const [path, [size, mtime, value]] of stamps) await add(['s', path, size, mtime, value]);
+        for (const [path, [size, mtime, value]] of stamps) {
+          add(['s', path, size, mtime, value]);
+          yield;
+        }
+      }
+      await new TimeSlicer(SLICE_MS, breathe).run(encode());
       const header: CacheHeader = { format: FORMAT, fingerprint: ENGINE_FINGERPRINT, checksum: hash.digest('hex') };
       await fs.mkdir(nodePath.dirname(this.file), { recursive: true });
       const tmp = `${this.file}.${process.pid}.tmp`;

@@ -6,7 +6,7 @@
  */
 import picomatch from 'picomatch';
 import type { Problem } from './model';
-import { joinPath, type Workspace } from './workspace';
+import { joinPath, type EntryStat, type Workspace } from './workspace';
 
 /** Folder names that never hold project code. */
 export const SKIPPED_DIRS: ReadonlySet<string> = new Set([
@@ -43,6 +43,11 @@ export interface FileEntry {
   size: number;
   /** Last modification (ms since the epoch), when the workspace reports one. */
   mtime?: number;
+}
+
+/** The entry of the file at `path` from its stat (a modification time only when there is one). */
+export function fileEntry(path: string, st: EntryStat): FileEntry {
+  return st.mtime ? { path, size: st.size, mtime: st.mtime } : { path, size: st.size };
 }
 
 /** Options of the walk. */
@@ -124,7 +129,7 @@ export async function walk(ws: Workspace, options: WalkOptions = {}): Promise<Wa
       batch.forEach((path, i) => {
         const st = stats[i];
         if (st instanceof Error) problems.push({ file: path, line: null, message: `cannot stat file: ${errorText(st)}`, severity: 'warning' });
-        else found.push(st.mtime ? { path, size: st.size, mtime: st.mtime } : { path, size: st.size });
+        else found.push(fileEntry(path, st));
       });
       files.push(...found);
       if (found.length > 0) options.onFiles?.(found);
