@@ -85,10 +85,6 @@ export function isUnreadable(result: ManifestResult): boolean {
   return result.unreadable === true;
 }
 
-/** Removes all whitespace from a version specifier (">= 4.2, < 5" -> ">=4.2,<5"). */
-export function compactSpecifier(spec: string): string {
-  return spec.replace(/\s+/g, '');
-}
 
 /** Quotes a value for a message, shortened so that one bad line cannot flood the problem list. */
 export function quote(text: string, max = 80): string {

@@ -15,7 +15,6 @@
  */
 import { parsePipRequirementsLine, type RequirementWithLocation } from 'pip-requirements-js';
 import { normalizeName } from '../text';
-import { compactSpecifier } from './common';
 
 /** A parsed PEP 508 requirement. Offsets are into the string given to `parsePep508`. */
 export interface Pep508 {
@@ -255,4 +254,9 @@ export function nameFromUrl(url: string): string | undefined {
   if (wheel) return wheel[1];
   const sdist = /^([A-Za-z0-9][A-Za-z0-9._-]*?)-(\d[^-]*)\.(zip|tar\.gz|tgz|tar\.bz2|tar\.xz|tar)$/i.exec(file);
   return sdist ? sdist[1] : undefined;
+}
+
+/** Removes all whitespace from a version specifier (">= 4.2, < 5" -> ">=4.2,<5"). */
+export function compactSpecifier(spec: string): string {
+  return spec.replace(/\s+/g, '');
 }

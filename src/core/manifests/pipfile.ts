@@ -6,7 +6,8 @@
  */
 import type { Dependency, DependencyKind, ManifestResult } from '../model';
 import { normalizeName } from '../text';
-import { compactSpecifier, problem } from './common';
+import { problem } from './common';
+import { compactSpecifier } from './pep508';
 import { rangeOf, readToml, tomlContext, type TomlContext } from './pyproject';
 
 /** PEP 508 marker variables that pipenv accepts as keys of a package table. */

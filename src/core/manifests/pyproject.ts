@@ -14,8 +14,8 @@
 import type * as SmolToml from 'smol-toml' with { 'resolution-mode': 'import' };
 import type { Dependency, DependencyKind, ManifestResult } from '../model';
 import { normalizeName } from '../text';
-import { compactSpecifier, dependencyFrom, LineIndex, markUnreadable, problem, quote, type Range } from './common';
-import { isUrl, nameFromUrl, parsePep508 } from './pep508';
+import { dependencyFrom, LineIndex, markUnreadable, problem, quote, type Range } from './common';
+import { compactSpecifier, isUrl, nameFromUrl, parsePep508 } from './pep508';
 import { TomlLocator, type TomlPath } from './tomlLocator';
 
 // smol-toml is an ES module with a CommonJS build ("require" export); this package compiles to
