@@ -43,8 +43,8 @@ const node = {
 
 const entries = [
   { entryPoints: { cli: 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
-  // The parse worker (src/core/pool.ts starts it from beside the bundle that uses it).
-  { entryPoints: { worker: 'src/core/python/worker.ts' } },
+  // The parse worker (src/core/engine/pool.ts starts it from beside the bundle that uses it).
+  { entryPoints: { worker: 'src/core/engine/worker.ts' } },
 ];
 if (existsSync('src/extension/extension.ts')) {
   // The activation shell loads the host bundle (engine, parsers, package table) on first use.

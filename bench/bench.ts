@@ -28,12 +28,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { AssessmentSession } from '../src/core/assess';
-import { FileCache } from '../src/core/cache';
+import { FileCache } from '../src/core/engine/cache';
 import { forgetParsedRequirements } from '../src/core/manifests/pep508';
-import { walk } from '../src/core/discovery';
+import { walk } from '../src/core/read/discovery';
 import type { Assessment } from '../src/core/model';
-import { WorkerPoolAnalyzer } from '../src/core/pool';
-import { NodeWorkspace } from '../src/core/workspace';
+import { WorkerPoolAnalyzer } from '../src/core/engine/pool';
+import { NodeWorkspace } from '../src/core/read/workspace';
 import { medianBy, runScript } from './run';
 import { generateSynthetic } from './synthetic';
 

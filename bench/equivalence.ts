@@ -11,13 +11,13 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import * as path from 'node:path';
-import { analyzeSource } from '../src/core/analyzer';
-import { walk } from '../src/core/discovery';
-import { cutInertRegions } from '../src/core/python/blank';
+import { analyzeSource } from '../src/core/engine/analyzer';
+import { walk } from '../src/core/read/discovery';
+import { cutInertRegions } from '../src/core/python/cut';
 import { PythonParser } from '../src/core/python/parser';
 import { MIGRATION_MODULE, needsParseAt } from '../src/core/python/prefilter';
-import { decodeText } from '../src/core/text';
-import { NodeWorkspace } from '../src/core/workspace';
+import { decodeText } from '../src/core/read/text';
+import { NodeWorkspace } from '../src/core/read/workspace';
 import { runScript } from './run';
 
 async function main(): Promise<number> {

@@ -6,13 +6,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as os from 'node:os';
 import { AssessmentSession } from '../core/assess';
-import { FileCache } from '../core/cache';
+import { FileCache } from '../core/engine/cache';
 import type { Assessment } from '../core/model';
-import { WorkerPoolAnalyzer } from '../core/pool';
-import { parseNeeds, type DeclaredNeeds } from '../core/needs';
-import { toJson, toMarkdown, toText } from '../core/report';
-import { toSarif } from '../core/sarif';
-import { NodeWorkspace } from '../core/workspace';
+import { WorkerPoolAnalyzer } from '../core/engine/pool';
+import { parseNeeds, type DeclaredNeeds } from '../core/verdict/needs';
+import { toJson, toMarkdown, toText } from '../core/report/report';
+import { toSarif } from '../core/report/sarif';
+import { NodeWorkspace } from '../core/read/workspace';
 
 const USAGE = `Usage: framework-fit [DIR] [--format text|json|markdown|sarif] [--exclude GLOB]... [--max-files N] [--max-file-bytes N]
                      [--no-cache] [--cache-dir DIR] [--jobs N] [--need KEY=VALUE]...

@@ -5,25 +5,25 @@
  * collected, never thrown.
  */
 import picomatch from 'picomatch';
-import { emptyAnalysis, InProcessAnalyzer, type FileAnalyzer } from './analyzer';
-import { contentHash, contentKey, type AnalysisCache } from './cache';
+import { emptyAnalysis, InProcessAnalyzer, type FileAnalyzer } from './engine/analyzer';
+import { contentHash, contentKey, type AnalysisCache } from './engine/cache';
 import { dependencyObservations } from './detectors/dependencies';
 import { isTemplatePath, layoutObservations } from './detectors/layout';
-import { isDialect, templateDialect, type TemplateDialect } from './detectors/templates';
+import { isDialect, templateDialect, type TemplateDialect } from './templates/dialect';
 import { resolveModelsInSteps } from './detectors/models';
-import { errorText, fileEntry, isInteresting, SKIPPED_DIRS, walk, type FileEntry } from './discovery';
-import { concludeProjectInSteps } from './conclude';
+import { errorText, fileEntry, isInteresting, SKIPPED_DIRS, walk, type FileEntry } from './read/discovery';
+import { concludeProjectInSteps } from './verdict/conclude';
 import { manifestFormatOf, readManifests, type ManifestParsing } from './manifests/index';
-import { withNeeds, type DeclaredNeeds } from './needs';
+import { withNeeds, type DeclaredNeeds } from './verdict/needs';
 import type { Assessment, Dependency, Observation, Problem, ProjectAssessment } from './model';
 import type { ClassInfo, FileAnalysis } from './python/analyze';
 import { PythonParser } from './python/parser';
 import { MIGRATION_MODULE } from './python/prefilter';
-import { findProjectRoots, groupByOwner } from './projects';
-import { summarizeWorkspace } from './summary';
-import { decodeText } from './text';
-import { TimeSlicer, type Steps } from './steps';
-import { baseName, type Workspace } from './workspace';
+import { findProjectRoots, groupByOwner } from './facts/projects';
+import { summarizeWorkspace } from './verdict/summary';
+import { decodeText } from './read/text';
+import { TimeSlicer, type Steps } from './engine/steps';
+import { baseName, type Workspace } from './read/workspace';
 
 /** Progress reported while assessing. */
 export interface Progress {

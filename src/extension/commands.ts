@@ -10,10 +10,10 @@
  * - "Refresh": assesses again with progress in the sidebar.
  */
 import * as vscode from 'vscode';
-import { frameworkName } from '../core/findings';
+import { frameworkName } from '../core/verdict/findings';
 import type { Assessment, Evidence, Finding, ProjectAssessment } from '../core/model';
-import { parseNeeds, type DeclaredNeeds } from '../core/needs';
-import { toMarkdown, verdictLine } from '../core/report';
+import { parseNeeds, type DeclaredNeeds } from '../core/verdict/needs';
+import { toMarkdown, verdictLine } from '../core/report/report';
 import { explainVerdict, type Explanation } from '../shared/explain';
 import { CONCERNS, FAVOR_ICONS } from '../shared/sidebarModel';
 import { type AssessmentController, type EntryRef, type FolderAssessment } from './controller';

@@ -4,7 +4,7 @@
  * merge with what the workspace shows is core/needs.ts `applyNeeds`.
  */
 import * as vscode from 'vscode';
-import type { DeclaredNeeds } from '../core/needs';
+import type { DeclaredNeeds } from '../core/verdict/needs';
 
 interface Option {
   label: string;

@@ -2,7 +2,7 @@
  * The engine's Workspace over `vscode.workspace.fs`, so remote and virtual workspaces work too.
  */
 import * as vscode from 'vscode';
-import type { DirEntry, EntryStat, EntryType, Workspace } from '../core/workspace';
+import type { DirEntry, EntryStat, EntryType, Workspace } from '../core/read/workspace';
 
 function typeOf(t: vscode.FileType): EntryType {
   if (t & vscode.FileType.SymbolicLink) return 'symlink';

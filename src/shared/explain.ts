@@ -4,9 +4,9 @@
  * made from them. The numbers come from the project and from scoring.ts `confidenceOf`, never
  * from a second copy of the formulas. Host-side, vscode-free.
  */
-import { frameworkName } from '../core/findings';
+import { frameworkName } from '../core/verdict/findings';
 import type { Finding, Framework, ProjectAssessment } from '../core/model';
-import { confidenceOf, EVIDENCE_SCALE } from '../core/scoring';
+import { confidenceOf, EVIDENCE_SCALE } from '../core/verdict/scoring';
 
 /** The findings that speak for one side, with their points. */
 export interface ExplanationSide {

@@ -7,12 +7,12 @@
  * Flask pin is past end of life. Everything is offline. Host-side, vscode-free: the extension
  * wraps the Markdown in a `MarkdownString` (theme icons on, only our command ids trusted).
  */
-import { frameworkName } from '../core/findings';
+import { frameworkName } from '../core/verdict/findings';
 import { manifestFormatOf, parsePipfile, parsePyproject, parseRequirements } from '../core/manifests/index';
 import type { Dependency, Finding, Framework, ProjectAssessment } from '../core/model';
-import { lookupPackage, type PackageInfo, type PackageRole } from '../core/packages';
-import { supportStatus } from '../core/releases';
-import { mdEscape, verdictLine } from '../core/report';
+import { lookupPackage, type PackageInfo, type PackageRole } from '../core/knowledge/packages';
+import { supportStatus } from '../core/knowledge/releases';
+import { mdEscape, verdictLine } from '../core/report/report';
 import { FAVOR_ICONS, findingBadge } from './sidebarModel';
 
 /** The manifest formats hovers read (the others need the Python parser or are rare). */

@@ -4,11 +4,11 @@
  * migration outline. Also the status-bar text. Host-side and vscode-free, so plain mocha tests it;
  * the webview receives only the result and lays it out.
  */
-import { frameworkName } from '../core/findings';
+import { frameworkName } from '../core/verdict/findings';
 import type { Concern, Evidence, Favors, Finding, ProjectAssessment } from '../core/model';
-import type { DeclaredNeeds } from '../core/needs';
-import { lookupPackage, type PackageInfo } from '../core/packages';
-import { verdictLine } from '../core/report';
+import type { DeclaredNeeds } from '../core/verdict/needs';
+import { lookupPackage, type PackageInfo } from '../core/knowledge/packages';
+import { verdictLine } from '../core/report/report';
 import type { BatteriesView, BatteryItem, ConcernGroup, EvidenceView, FindingView, MigrationView, ProjectOption, ProjectView, SidebarState, SidebarStatus } from './protocol';
 
 /** One assessed project (or a plan) as the front ends list it. */

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { assess } from '../../src/core/assess';
-import { MemoryWorkspace } from '../../src/core/workspace';
+import { MemoryWorkspace } from '../../src/core/read/workspace';
 
 describe('bad input never crashes an assessment', () => {
   it('turns malformed manifests, binary and non-UTF-8 files, oversized files and bad includes into problems', async () => {

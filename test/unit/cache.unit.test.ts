@@ -3,10 +3,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { AssessmentSession, STAMP_SETTLE_MS } from '../../src/core/assess';
-import { InProcessAnalyzer, type FileAnalyzer } from '../../src/core/analyzer';
-import { FileCache, MemoryCache, type AnalysisCache } from '../../src/core/cache';
+import { InProcessAnalyzer, type FileAnalyzer } from '../../src/core/engine/analyzer';
+import { FileCache, MemoryCache, type AnalysisCache } from '../../src/core/engine/cache';
 import type { Assessment } from '../../src/core/model';
-import { MemoryWorkspace, type Workspace } from '../../src/core/workspace';
+import { MemoryWorkspace, type Workspace } from '../../src/core/read/workspace';
 
 const strip = (a: Assessment) => JSON.stringify({ ...a, stats: undefined });
 

@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { walk } from '../../src/core/discovery';
-import { MemoryWorkspace, NodeWorkspace, resolvePath } from '../../src/core/workspace';
+import { walk } from '../../src/core/read/discovery';
+import { MemoryWorkspace, NodeWorkspace, resolvePath } from '../../src/core/read/workspace';
 
 describe('walk', () => {
   it('skips VCS, virtual environments (by name and by pyvenv.cfg), caches and build output', async () => {

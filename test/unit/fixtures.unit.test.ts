@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { assess } from '../../src/core/assess';
 import type { Assessment, ProjectAssessment } from '../../src/core/model';
 import { PythonParser } from '../../src/core/python/parser';
-import { NodeWorkspace } from '../../src/core/workspace';
+import { NodeWorkspace } from '../../src/core/read/workspace';
 
 interface Expected {
   framework: string | null;

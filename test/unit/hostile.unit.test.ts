@@ -10,8 +10,8 @@ import { strict as assert } from 'node:assert';
 import { assess } from '../../src/core/assess';
 import type { Assessment } from '../../src/core/model';
 import { PythonParser } from '../../src/core/python/parser';
-import { toMarkdown, toText } from '../../src/core/report';
-import { NodeWorkspace, type Workspace } from '../../src/core/workspace';
+import { toMarkdown, toText } from '../../src/core/report/report';
+import { NodeWorkspace, type Workspace } from '../../src/core/read/workspace';
 import { dependencyHover, HOVER_COMMANDS } from '../../src/shared/hover';
 import { generateHostileWorkspace, HOSTILE, type HostileWorkspace } from '../hostile/generate';
 

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { assess } from '../../src/core/assess';
 import type { ProjectAssessment } from '../../src/core/model';
-import { NodeWorkspace } from '../../src/core/workspace';
+import { NodeWorkspace } from '../../src/core/read/workspace';
 import { codeSpan, dependenciesIn, dependencyAt, dependencyHover, hoverEscape, hoverFormatOf, type HoverContext } from '../../src/shared/hover';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'flask-batteries');

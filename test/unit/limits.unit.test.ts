@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { assess } from '../../src/core/assess';
 import { PythonParser } from '../../src/core/python/parser';
-import { MemoryWorkspace, NodeWorkspace, type Workspace } from '../../src/core/workspace';
+import { MemoryWorkspace, NodeWorkspace, type Workspace } from '../../src/core/read/workspace';
 
 /** The bound the issue sets: from the cancel request to the scan's promise settling. */
 const CANCEL_MS = 200;

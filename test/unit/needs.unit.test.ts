@@ -6,9 +6,9 @@ import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { assess } from '../../src/core/assess';
 import type { ProjectAssessment } from '../../src/core/model';
-import { applyNeeds, blankProject, hasNeeds, needFindings, parseNeeds } from '../../src/core/needs';
-import { confidenceOf, decide } from '../../src/core/scoring';
-import { NodeWorkspace } from '../../src/core/workspace';
+import { applyNeeds, blankProject, hasNeeds, needFindings, parseNeeds } from '../../src/core/verdict/needs';
+import { confidenceOf, decide } from '../../src/core/verdict/scoring';
+import { NodeWorkspace } from '../../src/core/read/workspace';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 

@@ -6,8 +6,8 @@ import {
   lookupPackage,
   type PackageInfo,
   type PackageRole,
-} from '../../src/core/packages';
-import { normalizeName } from '../../src/core/text';
+} from '../../src/core/knowledge/packages';
+import { normalizeName } from '../../src/core/read/text';
 
 // Records keyed by the union types, so the compiler keeps these lists complete.
 const KINDS: Record<ObservationKind, true> = {

@@ -8,7 +8,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeSource } from '../../src/core/analyzer';
+import { analyzeSource } from '../../src/core/engine/analyzer';
 import type { ManifestResult } from '../../src/core/model';
 import { parseCondaEnv, parsePep508, parsePipfile, parsePyproject, parseRequirements, parseSetupCfg, parseSetupPy } from '../../src/core/manifests/index';
 import { PARSE_BUDGET_MS, parseBudgetMs, PythonParser } from '../../src/core/python/parser';

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { assess } from '../../src/core/assess';
-import { MemoryWorkspace } from '../../src/core/workspace';
+import { MemoryWorkspace } from '../../src/core/read/workspace';
 
 async function roots(files: Record<string, string>): Promise<string[]> {
   return (await assess(new MemoryWorkspace(files))).projects.map((p) => p.root);

@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import type { ProjectAssessment } from '../../src/core/model';
-import { blankProject } from '../../src/core/needs';
+import { blankProject } from '../../src/core/verdict/needs';
 import { WEBVIEW_TO_HOST_TYPES, isEvidenceOf, isHostToWebview, isSafeRelativePath, parseWebviewToHost } from '../../src/shared/protocol';
 
 const project: ProjectAssessment = {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { compare } from '@renovatebot/pep440';
-import { RELEASES, RELEASES_AS_OF, supportStatus } from '../../src/core/releases';
+import { RELEASES, RELEASES_AS_OF, supportStatus } from '../../src/core/knowledge/releases';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const day = (iso: string) => new Date(`${iso}T12:00:00Z`);

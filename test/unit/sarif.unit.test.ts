@@ -13,8 +13,8 @@ import { main } from '../../src/cli/main';
 import { assess } from '../../src/core/assess';
 import type { Assessment } from '../../src/core/model';
 import { PythonParser } from '../../src/core/python/parser';
-import { toSarif } from '../../src/core/sarif';
-import { MemoryWorkspace, NodeWorkspace } from '../../src/core/workspace';
+import { toSarif } from '../../src/core/report/sarif';
+import { MemoryWorkspace, NodeWorkspace } from '../../src/core/read/workspace';
 
 const SCHEMA_FILE = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
 const FIX = (name: string) => path.join(__dirname, '..', 'fixtures', name);

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { assess } from '../../src/core/assess';
-import type { DraftFinding } from '../../src/core/findings';
-import { score, weightOf, WEIGHTS } from '../../src/core/scoring';
-import { MemoryWorkspace } from '../../src/core/workspace';
+import type { DraftFinding } from '../../src/core/verdict/findings';
+import { score, weightOf, WEIGHTS } from '../../src/core/verdict/scoring';
+import { MemoryWorkspace } from '../../src/core/read/workspace';
 
 const draft = (id: string, favors: 'flask' | 'django' | 'neither', amount = 1): DraftFinding => ({ id, concern: 'data', favors, message: id, evidence: [], amount });
 

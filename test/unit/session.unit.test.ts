@@ -2,11 +2,11 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AssessmentSession } from '../../src/core/assess';
-import { InProcessAnalyzer, type FileAnalyzer } from '../../src/core/analyzer';
-import { MemoryCache } from '../../src/core/cache';
+import { InProcessAnalyzer, type FileAnalyzer } from '../../src/core/engine/analyzer';
+import { MemoryCache } from '../../src/core/engine/cache';
 import type { Assessment } from '../../src/core/model';
-import { WorkerPoolAnalyzer } from '../../src/core/pool';
-import { MemoryWorkspace, NodeWorkspace, type Workspace } from '../../src/core/workspace';
+import { WorkerPoolAnalyzer } from '../../src/core/engine/pool';
+import { MemoryWorkspace, NodeWorkspace, type Workspace } from '../../src/core/read/workspace';
 
 const strip = (a: Assessment) => JSON.stringify({ ...a, stats: undefined });
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { runSteps, TimeSlicer, type Steps } from '../../src/core/steps';
+import { runSteps, TimeSlicer, type Steps } from '../../src/core/engine/steps';
 
 /** Busy for `ms` (a step of real work). */
 function busy(ms: number): void {

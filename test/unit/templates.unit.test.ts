@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { assess } from '../../src/core/assess';
-import { templateDialect } from '../../src/core/detectors/templates';
-import { MemoryWorkspace } from '../../src/core/workspace';
+import { templateDialect } from '../../src/core/templates/dialect';
+import { MemoryWorkspace } from '../../src/core/read/workspace';
 
 describe('template dialects', () => {
   it('tells Jinja from Django templates by constructs only one of them has', () => {

@@ -6,13 +6,13 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { assess } from '../../src/core/assess';
-import { isTestPath } from '../../src/core/conclude';
+import { isTestPath } from '../../src/core/verdict/conclude';
 import type { Assessment, ProjectAssessment } from '../../src/core/model';
-import { effortBand, effortPoints, migrationOutline } from '../../src/core/outline';
+import { effortBand, effortPoints, migrationOutline } from '../../src/core/verdict/outline';
 import { PythonParser } from '../../src/core/python/parser';
-import { toJson, toMarkdown, verdictLine } from '../../src/core/report';
-import { summarizeWorkspace } from '../../src/core/summary';
-import { MemoryWorkspace, NodeWorkspace } from '../../src/core/workspace';
+import { toJson, toMarkdown, verdictLine } from '../../src/core/report/report';
+import { summarizeWorkspace } from '../../src/core/verdict/summary';
+import { MemoryWorkspace, NodeWorkspace } from '../../src/core/read/workspace';
 import { parseArgs } from '../../src/cli/main';
 
 const FIX = (name: string) => path.join(__dirname, '..', 'fixtures', name);

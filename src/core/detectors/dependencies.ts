@@ -10,7 +10,7 @@
  * Example: `Flask-Login==0.6.3` in requirements.txt is an `auth` observation via flask-login.
  */
 import type { Dependency, Observation } from '../model';
-import { lookupPackage } from '../packages';
+import { lookupPackage } from '../knowledge/packages';
 
 /** Observations from a project's declared dependencies. */
 export function dependencyObservations(deps: readonly Dependency[]): Observation[] {

@@ -11,7 +11,7 @@
  * Example: `polls/migrations/0001_initial.py` is one Django migration of the `polls` app.
  */
 import type { Observation } from '../model';
-import { baseName, dirName } from '../workspace';
+import { baseName, dirName } from '../read/workspace';
 
 const TEMPLATE_FILE = /\.(html?|jinja2?|j2|djhtml|txt|xml)$/i;
 const DJANGO_MIGRATION = /(^|\/)migrations\/\d{4}_[^/]*\.py$/;

@@ -14,7 +14,7 @@
  */
 import type { Observation } from '../model';
 import type { ClassInfo } from '../python/analyze';
-import { runSteps, type Steps } from '../steps';
+import { runSteps, type Steps } from '../engine/steps';
 
 /** The ORM a model class belongs to. */
 export type OrmKind = 'django' | 'sqlalchemy' | 'peewee' | 'sqlmodel' | 'tortoise' | 'ormar' | 'piccolo';

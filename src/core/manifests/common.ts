@@ -3,7 +3,7 @@
  * builder and Problem constructors. Kept here so each parser file reads as "what the format says".
  */
 import type { Dependency, DependencyKind, ManifestFormat, ManifestResult, Problem } from '../model';
-import { lastAtOrBefore, lineStarts } from '../text';
+import { lastAtOrBefore, lineStarts } from '../read/text';
 import type { Pep508 } from './pep508';
 
 /** A 1-based range, end exclusive (the column just past the last character), as VS Code uses. */

@@ -7,7 +7,7 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, type Scalar } from 'yaml';
 import type { Dependency, ManifestResult } from '../model';
-import { normalizeName, splitLines } from '../text';
+import { normalizeName, splitLines } from '../read/text';
 import { LineIndex, markUnreadable, problem, quote } from './common';
 import { parseLogicalLine } from './requirements';
 

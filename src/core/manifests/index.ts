@@ -8,8 +8,8 @@
  */
 import type { ManifestFormat, ManifestResult, Problem } from '../model';
 import type { PythonParser } from '../python/parser';
-import { decodeText } from '../text';
-import { baseName, type Workspace } from '../workspace';
+import { decodeText } from '../read/text';
+import { baseName, type Workspace } from '../read/workspace';
 import { isUnreadable, problem, quote } from './common';
 import { parseCondaEnv } from './conda';
 import { parsePipfile } from './pipfile';

@@ -14,7 +14,7 @@
  * written.
  */
 import { parsePipRequirementsLine, type RequirementWithLocation } from 'pip-requirements-js';
-import { normalizeName } from '../text';
+import { normalizeName } from '../read/text';
 
 /** A parsed PEP 508 requirement. Offsets are into the string given to `parsePep508`. */
 export interface Pep508 {

@@ -5,7 +5,7 @@
  * direct references.
  */
 import type { Dependency, DependencyKind, ManifestResult } from '../model';
-import { normalizeName } from '../text';
+import { normalizeName } from '../read/text';
 import { problem } from './common';
 import { compactSpecifier } from './pep508';
 import { rangeOf, readToml, tomlContext, type TomlContext } from './pyproject';

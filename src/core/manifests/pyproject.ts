@@ -13,7 +13,7 @@
  */
 import type * as SmolToml from 'smol-toml' with { 'resolution-mode': 'import' };
 import type { Dependency, DependencyKind, ManifestResult } from '../model';
-import { normalizeName } from '../text';
+import { normalizeName } from '../read/text';
 import { dependencyFrom, LineIndex, markUnreadable, problem, quote, type Range } from './common';
 import { compactSpecifier, isUrl, nameFromUrl, parsePep508 } from './pep508';
 import { TomlLocator, type TomlPath } from './tomlLocator';

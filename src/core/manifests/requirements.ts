@@ -13,8 +13,8 @@
  * listed in `includes` and followed by `readManifests`.
  */
 import type { Dependency, DependencyKind, ManifestResult, Problem } from '../model';
-import { baseName, dirName, resolvePath } from '../workspace';
-import { normalizeName, splitLines } from '../text';
+import { baseName, dirName, resolvePath } from '../read/workspace';
+import { normalizeName, splitLines } from '../read/text';
 import { dependencyFrom, problem, quote, type Range } from './common';
 import { isUrl, looksLikePath, nameFromUrl, parsePep508 } from './pep508';
 

@@ -6,8 +6,8 @@
  * value spans lines, else on ';'.
  */
 import type { DependencyKind, ManifestResult } from '../model';
-import { dirName, resolvePath } from '../workspace';
-import { splitLines } from '../text';
+import { dirName, resolvePath } from '../read/workspace';
+import { splitLines } from '../read/text';
 import { dependencyFrom, problem, quote } from './common';
 import { parsePep508 } from './pep508';
 

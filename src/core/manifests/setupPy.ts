@@ -8,7 +8,7 @@
  * file named inside such an expression is listed in `includes` so it is read instead.
  */
 import type { Dependency, DependencyKind, ManifestResult } from '../model';
-import { dirName, resolvePath } from '../workspace';
+import { dirName, resolvePath } from '../read/workspace';
 import type { Node, PythonParser } from '../python/parser';
 import { stringValue } from '../python/parser';
 import { dependencyFrom, LineIndex, problem, quote, type Range } from './common';

@@ -9,8 +9,8 @@
  */
 import type { QueryCapture } from 'web-tree-sitter';
 import type { Evidence, Observation, ObservationKind, Problem } from '../model';
-import { cutInertRegions, type CutText } from './blank';
-import { lineStarts } from '../text';
+import { cutInertRegions, type CutText } from './cut';
+import { lineStarts } from '../read/text';
 import { nodeRange, stringValue, type Node, type PythonParser } from './parser';
 import query from './queries/python.scm';
 import { CALL_RULES, CLASS_BASE_RULES, DECORATOR_RULES, IMPORT_RULES, INSTALLED_APP_RULES, ROUTE_METHODS, type ObservationSpec } from './rules';
@@ -50,7 +50,7 @@ export const QUERY_BUDGET_MS = 10_000;
 /** How analyzePython may save work. */
 export interface AnalyzeOptions {
   /**
-   * Parse the file with the bodies of inert functions cut out (blank.ts). The result is the same;
+   * Parse the file with the bodies of inert functions cut out (cut.ts). The result is the same;
    * when the cut text does not parse cleanly, the original text is analyzed instead, so a broken
    * file is reported exactly as without this option.
    */

@@ -15,7 +15,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The names a call is matched on (its callee's last segment): CALL_RULES and the calls analyze.ts
- * reads itself. blank.ts keeps every function body that calls one of them.
+ * reads itself. cut.ts keeps every function body that calls one of them.
  */
 export const CALL_NAMES: ReadonlySet<string> = new Set([
   ...CALL_RULES.map((r) => r.last),

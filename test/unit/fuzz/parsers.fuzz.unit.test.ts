@@ -10,11 +10,11 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { analyzeSource } from '../../../src/core/analyzer';
+import { analyzeSource } from '../../../src/core/engine/analyzer';
 import type { Dependency, ManifestResult, Problem } from '../../../src/core/model';
 import { parseCondaEnv, parsePep508, parsePipfile, parsePyproject, parseRequirements, parseSetupCfg, parseSetupPy } from '../../../src/core/manifests/index';
 import { PythonParser } from '../../../src/core/python/parser';
-import { decodeText, normalizeName, positionAt, splitLines } from '../../../src/core/text';
+import { decodeText, normalizeName, positionAt, splitLines } from '../../../src/core/read/text';
 import { CONDA, PIPFILE, PYPROJECT, PYTHON, REQUIREMENTS, SETUP_CFG, SETUP_PY, TOKENS } from './corpus';
 import { anyText, bytesFor, fuzz, textFor } from './fuzz';
 

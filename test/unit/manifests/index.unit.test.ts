@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { manifestFormatOf, readManifests } from '../../../src/core/manifests/index';
 import { PythonParser } from '../../../src/core/python/parser';
-import { MemoryWorkspace, type Workspace } from '../../../src/core/workspace';
+import { MemoryWorkspace, type Workspace } from '../../../src/core/read/workspace';
 
 describe('manifestFormatOf', () => {
   it('recognises every manifest name', () => {

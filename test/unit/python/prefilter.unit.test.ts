@@ -1,13 +1,13 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeSource } from '../../../src/core/analyzer';
+import { analyzeSource } from '../../../src/core/engine/analyzer';
 import { assess } from '../../../src/core/assess';
 import type { Assessment } from '../../../src/core/model';
 import { PythonParser } from '../../../src/core/python/parser';
-import { contentHash, contentKey } from '../../../src/core/cache';
+import { contentHash, contentKey } from '../../../src/core/engine/cache';
 import { needsParse, needsParseAt } from '../../../src/core/python/prefilter';
-import { NodeWorkspace } from '../../../src/core/workspace';
+import { NodeWorkspace } from '../../../src/core/read/workspace';
 
 /** The assessment without timings, for comparing two runs. */
 function comparable(a: Assessment): unknown {

@@ -15,7 +15,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { assess, AssessmentSession } from '../../../src/core/assess';
 import { PythonParser, wasmMemoryBytes } from '../../../src/core/python/parser';
-import { MemoryWorkspace, NodeWorkspace, type Workspace } from '../../../src/core/workspace';
+import { MemoryWorkspace, NodeWorkspace, type Workspace } from '../../../src/core/read/workspace';
 
 const ROUNDS = Number(process.argv[2] ?? 200);
 const WARMUP = 20;

@@ -3,11 +3,11 @@
  * pre-filter, and the tree-sitter analysis. The same function runs in process and in the worker
  * threads of pool.ts, so both give identical results.
  */
-import type { ManifestFormat, ManifestResult, Problem } from './model';
-import { analyzePython, type FileAnalysis } from './python/analyze';
-import { PythonParser } from './python/parser';
-import { needsParseAt } from './python/prefilter';
-import { decodeText } from './text';
+import type { ManifestFormat, ManifestResult, Problem } from '../model';
+import { analyzePython, type FileAnalysis } from '../python/analyze';
+import { PythonParser } from '../python/parser';
+import { needsParseAt } from '../python/prefilter';
+import { decodeText } from '../read/text';
 
 /** Analyzes files; implemented in process (InProcessAnalyzer) and by a worker pool (pool.ts). */
 export interface FileAnalyzer {
@@ -29,7 +29,7 @@ export function analyzeSource(parser: PythonParser, path: string, bytes: Uint8Ar
     if (!decoded.ok) return emptyAnalysis([{ file: path, line: null, message: decoded.reason, severity: 'warning' }]);
     const problems: Problem[] = decoded.warning ? [{ file: path, line: null, message: decoded.warning, severity: 'info' }] : [];
     if (prefilter && !needsParseAt(path, decoded.text)) return emptyAnalysis(problems);
-    // With the pre-filter on, inert function bodies are not parsed either (blank.ts).
+    // With the pre-filter on, inert function bodies are not parsed either (cut.ts).
     const analysis = analyzePython(parser, decoded.text, path, { skipInertBodies: prefilter });
     analysis.problems.unshift(...problems);
     return analysis;

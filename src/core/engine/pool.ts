@@ -11,9 +11,9 @@ import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FileAnalyzer } from './analyzer';
-import type { ManifestFormat, ManifestResult } from './model';
-import type { FileAnalysis } from './python/analyze';
-import type { WorkerMessage, WorkerReply as Reply, WorkerRequest } from './python/worker';
+import type { ManifestFormat, ManifestResult } from '../model';
+import type { FileAnalysis } from '../python/analyze';
+import type { WorkerMessage, WorkerReply as Reply, WorkerRequest } from './worker';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -52,8 +52,8 @@ const BATCH_BYTES = 48_000;
 function workerEntry(): { file: string; execArgv?: string[] } {
   const bundled = nodePath.join(__dirname, 'worker.js');
   if (fs.existsSync(bundled)) return { file: bundled };
-  const source = nodePath.join(__dirname, 'python', 'worker.ts');
-  const register = nodePath.join(__dirname, '..', '..', 'test', 'register.js');
+  const source = nodePath.join(__dirname, 'worker.ts');
+  const register = nodePath.join(__dirname, '..', '..', '..', 'test', 'register.js');
   return { file: source, execArgv: ['--require', 'tsx/cjs', '--require', register] };
 }
 

@@ -11,7 +11,7 @@
  * who knows both frameworks, and are meant to tell a weekend from a quarter, nothing finer.
  */
 import { frameworkName } from './findings';
-import type { EffortBand, Evidence, MigrationOutline, OutlineMapping, PortSize, ProjectAssessment } from './model';
+import type { EffortBand, Evidence, MigrationOutline, OutlineMapping, PortSize, ProjectAssessment } from '../model';
 
 /** Counts the outline needs that the facts do not carry. */
 export interface OutlineCounts {

@@ -4,12 +4,12 @@
  * grammar). Loaded by pool.ts; in the bundles it is dist/worker.js.
  */
 import { parentPort } from 'node:worker_threads';
-import { analyzeSource } from '../analyzer';
+import { analyzeSource } from './analyzer';
 import { parseManifest } from '../manifests/index';
 import { forgetParsedRequirements } from '../manifests/pep508';
 import type { ManifestFormat, ManifestResult } from '../model';
-import type { FileAnalysis } from './analyze';
-import { PythonParser } from './parser';
+import type { FileAnalysis } from '../python/analyze';
+import { PythonParser } from '../python/parser';
 
 /** A request from the pool: a Python file to analyze, or a manifest to parse. */
 export type WorkerRequest =

@@ -19,13 +19,13 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as nodePath from 'node:path';
-import { DIALECT_RULES } from './detectors/templates';
-import type { Evidence } from './model';
-import type { FileAnalysis } from './python/analyze';
-import { prefilterKind } from './python/prefilter';
+import { DIALECT_RULES } from '../templates/dialect';
+import type { Evidence } from '../model';
+import type { FileAnalysis } from '../python/analyze';
+import { prefilterKind } from '../python/prefilter';
 import { TimeSlicer, type Steps } from './steps';
-import query from './python/queries/python.scm';
-import { CALL_RULES, CLASS_BASE_RULES, DECORATOR_RULES, IMPORT_RULES, INSTALLED_APP_RULES, ROUTE_METHODS } from './python/rules';
+import query from '../python/queries/python.scm';
+import { CALL_RULES, CLASS_BASE_RULES, DECORATOR_RULES, IMPORT_RULES, INSTALLED_APP_RULES, ROUTE_METHODS } from '../python/rules';
 
 /** Bump when analyze.ts changes what it reports; the rule tables and the query count by themselves. */
 const ANALYZER_VERSION = 5;

@@ -1,7 +1,7 @@
 /**
  * Facts: the counts and flags a project's observations add up to, and which framework is in use.
  */
-import type { Facts, Observation, ObservationKind } from './model';
+import type { Facts, Observation, ObservationKind } from '../model';
 
 /** Sums observation counts (default 1) per kind. */
 export function countKind(observations: readonly Observation[], kind: ObservationKind): number {

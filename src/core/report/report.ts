@@ -3,9 +3,9 @@
  * tools (the JSON contract, schemaVersion 1; SARIF is in sarif.ts). Shared by the CLI and the
  * extension's export.
  */
-import { DJANGO_BATTERIES, frameworkName } from './findings';
-import type { Assessment, Evidence, Finding, ProjectAssessment, WorkspaceSummary } from './model';
-import { summarizeWorkspace } from './summary';
+import { DJANGO_BATTERIES, frameworkName } from '../verdict/findings';
+import type { Assessment, Evidence, Finding, ProjectAssessment, WorkspaceSummary } from '../model';
+import { summarizeWorkspace } from '../verdict/summary';
 
 function evidenceJson(e: Evidence): Record<string, unknown> {
   return { file: e.file, line: e.line ?? null, ...(e.column ? { column: e.column } : {}) };

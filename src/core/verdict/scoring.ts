@@ -4,7 +4,7 @@
  * framework with more points, and the confidence grows with the margin and with the amount of
  * evidence. The table is documented in docs/scoring.md; change both together.
  */
-import type { Facts, Finding, Framework, Observation } from './model';
+import type { Facts, Finding, Framework, Observation } from '../model';
 import type { DraftFinding } from './findings';
 import { frameworkName } from './findings';
 

@@ -14,7 +14,7 @@
  *   since, 3.1 is past its end and this table needs the new line.
  */
 import { compare, explain, filter, validRange } from '@renovatebot/pep440';
-import type { Framework } from './model';
+import type { Framework } from '../model';
 
 /** The date the tables below were last checked against their sources (YYYY-MM-DD). */
 export const RELEASES_AS_OF = '2026-08-22';

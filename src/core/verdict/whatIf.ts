@@ -5,12 +5,12 @@
  * scores computed again by the same rules — so the answer follows every interplay of the rules
  * (adding user accounts also ends "a small site" and "no database"), not a sum of weights.
  */
-import { computeFacts } from './facts';
+import { computeFacts } from '../facts/facts';
 import { deriveFindings, listWords, type RuleInput } from './findings';
-import type { Evidence, Framework, Observation } from './model';
-import { lookupPackage } from './packages';
+import type { Evidence, Framework, Observation } from '../model';
+import { lookupPackage } from '../knowledge/packages';
 import { hasWebSignal, score } from './scoring';
-import type { Steps } from './steps';
+import type { Steps } from '../engine/steps';
 
 /** One change to try: plain words and how it edits the observations. */
 interface Change {

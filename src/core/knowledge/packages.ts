@@ -9,8 +9,8 @@
  * (the PyPI spelling in `display`; the normalised `name` is derived from it) and, if the project
  * is usually imported under another name, add that to `ALIASES`.
  */
-import type { ObservationKind } from './model';
-import { normalizeName } from './text';
+import type { ObservationKind } from '../model';
+import { normalizeName } from '../read/text';
 
 /** What a package does in a web project. */
 export type PackageRole =

@@ -32,7 +32,7 @@
  * gives way (0 points) to an answer about the same concern. Applying needs again replaces the
  * earlier `needs.*` findings.
  */
-import type { Concern, Facts, Favors, Finding, ProjectAssessment } from './model';
+import type { Concern, Facts, Favors, Finding, ProjectAssessment } from '../model';
 import { decide } from './scoring';
 import { describeVerdict } from './summary';
 

@@ -1,5 +1,5 @@
 /**
- * Blanking inert function bodies before the parse (blank.ts): what it blanks and what it leaves,
+ * Blanking inert function bodies before the parse (cut.ts): what it blanks and what it leaves,
  * that it keeps every offset, and that the analysis of a blanked file is the analysis of the
  * original, on every fixture, on the benchmark's synthetic files, and on generated sources (a
  * fast-check property; FUZZ_SEED replays it, see test/unit/fuzz/fuzz.ts).
@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { generateSynthetic } from '../../../bench/synthetic';
 import { analyzePython, type FileAnalysis } from '../../../src/core/python/analyze';
-import { cutInertRegions, CutText, inertRegions } from '../../../src/core/python/blank';
+import { cutInertRegions, CutText, inertRegions } from '../../../src/core/python/cut';
 import { PythonParser } from '../../../src/core/python/parser';
 import { PYTHON, TOKENS } from '../fuzz/corpus';
 import { fuzz, textFor } from '../fuzz/fuzz';

@@ -5,7 +5,7 @@
  * workspace summary that puts the projects of a monorepo side by side.
  */
 import { frameworkName, listWords } from './findings';
-import type { Finding, Framework, ProjectAssessment, WorkspaceSummary } from './model';
+import type { Finding, Framework, ProjectAssessment, WorkspaceSummary } from '../model';
 import { migrationOutline, type OutlineCounts } from './outline';
 import { decide, WEIGHTS } from './scoring';
 

@@ -8,9 +8,9 @@
  * of those five batteries the project *uses* (`batteryUse`): a battery a framework merely declares
  * by default (Django's startproject lists admin and auth in INSTALLED_APPS) is not use.
  */
-import { countKind, ofKind } from './facts';
-import type { BatteriesReport, BatteryName, Concern, Dependency, Evidence, Facts, Favors, Finding, Observation, RecreatedBattery } from './model';
-import { lookupPackage } from './packages';
+import { countKind, ofKind } from '../facts/facts';
+import type { BatteriesReport, BatteryName, Concern, Dependency, Evidence, Facts, Favors, Finding, Observation, RecreatedBattery } from '../model';
+import { lookupPackage } from '../knowledge/packages';
 
 /** A finding before scoring: `amount` is how many of the thing it stands for (models, add-ons ...). */
 export interface DraftFinding extends Omit<Finding, 'weight'> {

@@ -5,7 +5,7 @@
  * link out of the workspace cannot trap or leak the walk.
  */
 import picomatch from 'picomatch';
-import type { Problem } from './model';
+import type { Problem } from '../model';
 import { joinPath, type EntryStat, type Workspace } from './workspace';
 
 /** Folder names that never hold project code. */

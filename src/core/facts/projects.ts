@@ -5,9 +5,9 @@
  * test or CI requirements) and requirements folders (`requirements/*.txt`) fold into their parent,
  * so that a monorepo yields its real projects and nothing else.
  */
-import type { Dependency } from './model';
-import { lookupPackage } from './packages';
-import { baseName, dirName } from './workspace';
+import type { Dependency } from '../model';
+import { lookupPackage } from '../knowledge/packages';
+import { baseName, dirName } from '../read/workspace';
 
 /** A project root and why it is one. */
 export interface ProjectRoot {

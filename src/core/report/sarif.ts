@@ -6,9 +6,9 @@
  * for the framework the project does not use is a `warning` (it is why a move may pay off); every
  * other finding is a `note`. Validated against the OASIS schema in test/unit/sarif.unit.test.ts.
  */
-import { frameworkName } from './findings';
-import type { Assessment, Evidence, Finding, ProjectAssessment } from './model';
-import { summarizeWorkspace } from './summary';
+import { frameworkName } from '../verdict/findings';
+import type { Assessment, Evidence, Finding, ProjectAssessment } from '../model';
+import { summarizeWorkspace } from '../verdict/summary';
 
 /** What a SARIF log says about the tool. */
 export interface SarifOptions {

@@ -40,7 +40,7 @@
  * A call left in such a region qualifies to its own last word or, through a binding, to something
  * ending in "()": neither matches a rule.
  */
-import { lastAtOrBefore, lineStarts } from '../text';
+import { lastAtOrBefore, lineStarts } from '../read/text';
 import { CALL_NAMES } from './prefilter';
 import { CALL_RULES } from './rules';
 

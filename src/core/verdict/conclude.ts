@@ -19,12 +19,12 @@
  *   read) does not use the Tornado its frozen requirements list for Jupyter.
  * - aiohttp is a web framework only where `aiohttp.web` is used; otherwise it is an HTTP client.
  */
-import { frameworkStrengths, computeFacts } from './facts';
+import { frameworkStrengths, computeFacts } from '../facts/facts';
 import { batteriesReport, deriveFindings } from './findings';
-import type { Dependency, Observation, ProjectAssessment } from './model';
-import { IMPORT_RULES } from './python/rules';
+import type { Dependency, Observation, ProjectAssessment } from '../model';
+import { IMPORT_RULES } from '../python/rules';
 import { hasWebSignal, score } from './scoring';
-import { runSteps, type Steps } from './steps';
+import { runSteps, type Steps } from '../engine/steps';
 import { describeVerdict } from './summary';
 import { whatWouldChange } from './whatIf';
 
