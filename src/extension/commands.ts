@@ -1,13 +1,7 @@
 /**
- * The palette commands, over the controller:
- * - "Assess framework fit": assesses every workspace folder with a cancellable progress
- *   notification, then (with several projects, after a project pick) shows the verdict and the
- *   findings in a quick pick; choosing a finding opens its evidence at the line.
- * - "Show findings": the same quick pick over the last result, without rescanning.
- * - "Explain verdict": the score breakdown (points per finding, subtotals, how the confidence is made).
- * - "Plan a new project": the questionnaire (planner.ts), merged with the code (core/needs.ts).
- * - "Export report": the Markdown report in a new untitled editor, with Save As.
- * - "Refresh": assesses again with progress in the sidebar.
+ * The palette commands over the controller: Assess (cancellable, then verdict and findings in a
+ * quick pick that opens evidence), Show findings, Explain verdict, Plan a new project, Export
+ * report (Markdown) and Refresh.
  */
 import * as vscode from 'vscode';
 import { frameworkName } from '../core/verdict/findings';

@@ -1,16 +1,7 @@
 /**
- * The activation shell. Activation registers the commands, the sidebar view, the hover provider
- * and the welcome view — each a forwarder — and loads nothing else: the host (host.ts, its own
- * bundle dist/host.js with the engine, the parsers and the package table) is loaded on first use,
- * so activating costs a few milliseconds (`npm run bench` measures it) and opening a Python
- * workspace never waits for us.
- *
- * First use is: a command, the sidebar shown, a hover on a manifest, a call to the API — and,
- * with live updates on, the first background scan about two seconds after activation. That one is
- * worth it: the extension activates only in workspaces that hold Python manifests, the status bar
- * verdict and the Problems entries are empty without it, a scan reads files and never runs code,
- * and it is cancelled by any command the user runs (and on deactivation). With live updates off,
- * nothing is loaded or scanned until the user asks (or turns live updates on).
+ * The activation shell: registers forwarders for the commands, the sidebar, hovers and the welcome
+ * view, and loads the host bundle (host.ts → dist/host.js) only on first use, so activation costs
+ * milliseconds. What counts as first use, and the background scan: docs/design.md.
  */
 import * as vscode from 'vscode';
 import type { FrameworkFitApi } from './api';

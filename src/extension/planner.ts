@@ -1,7 +1,7 @@
 /**
  * "Plan a new project": a multi-step quick pick (step n of m, a Back button, the previous answer
  * preselected) that asks what the project will need. The answers are plain `DeclaredNeeds`; the
- * merge with what the workspace shows is core/needs.ts `applyNeeds`.
+ * merge with what the workspace shows is core/verdict/needs.ts `applyNeeds`.
  */
 import * as vscode from 'vscode';
 import type { DeclaredNeeds } from '../core/verdict/needs';

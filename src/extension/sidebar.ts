@@ -1,13 +1,7 @@
 /**
- * The sidebar: a webview view (`frameworkFit.sidebar`) that shows the view model built by
- * shared/sidebarModel.ts and laid out by src/webview/main.ts.
- *
- * Hygiene, as in the webview-view sample: scripts only with this page's nonce, styles and fonts
- * only from our own resources, `localResourceRoots` limited to dist/ and media/, and every message
- * from the webview checked (protocol.ts `parseWebviewToHost`) before use. An "openEvidence"
- * message opens a file only when the current assessment cites it and it lies inside the project's
- * workspace folder. The webview keeps its own UI state with getState/setState, so the view needs
- * no retainContextWhenHidden: when shown again it asks for the state with "ready".
+ * The sidebar webview view (`frameworkFit.sidebar`): shows shared/sidebarModel.ts's model, laid out
+ * by webview/main.ts, under a nonce CSP with `localResourceRoots` limited to dist/ and media/. A
+ * message is checked before use, and opens only files the current assessment cites.
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';

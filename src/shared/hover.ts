@@ -1,11 +1,7 @@
 /**
- * Hovers on dependency entries of requirements files, pyproject.toml and Pipfile, built from the
- * engine's own data: the manifest parsers find the entry under the cursor (so extras, markers,
- * continuation lines and TOML tables read exactly as the assessment read them), the package table
- * says what the package is for and which Django built-in a Flask add-on re-creates, the last
- * assessment says how the entry moved the verdict, and the release table says whether a Django or
- * Flask pin is past end of life. Everything is offline. Host-side, vscode-free: the extension
- * wraps the Markdown in a `MarkdownString` (theme icons on, only our command ids trusted).
+ * Hovers on dependency entries (requirements files, pyproject.toml, Pipfile), from the engine's own
+ * data: the manifest parsers find the entry, the package and release tables say what it means, the
+ * last assessment how it moved the verdict. vscode-free; the extension wraps it in a MarkdownString.
  */
 import { frameworkName } from '../core/verdict/findings';
 import { manifestFormatOf, parsePipfile, parsePyproject, parseRequirements } from '../core/manifests/index';

@@ -1,16 +1,8 @@
 /**
- * The one protocol between the extension host (src/extension/sidebar.ts) and the sidebar webview
- * (src/webview/main.ts). The direction is in the type names: `HostToWebview` messages are posted
- * by the host, `WebviewToHost` messages by the webview. Both sides switch exhaustively over `type`
- * (`msg satisfies never` in the default branch), so adding a message without handling it fails to
- * compile.
- *
- * The webview renders workspace-derived text (paths, finding messages, package names), so the host
- * treats everything it receives from the webview as untrusted: `parseWebviewToHost` checks each
- * message's shape before the host looks at it, and `isEvidenceOf` / `isSafeRelativePath` let the
- * host open only files that the current assessment cites.
- *
- * No `vscode` import here (lint rule): this file is bundled into the browser code too.
+ * The one protocol between the host (extension/sidebar.ts) and the sidebar webview (webview/main.ts):
+ * `HostToWebview` / `WebviewToHost`, switched over exhaustively on both sides. Everything the webview
+ * sends is untrusted: `parseWebviewToHost` checks its shape; `isEvidenceOf` / `isSafeRelativePath`
+ * limit what the host opens. No `vscode` import: this file is bundled into the browser code too.
  */
 import type { Concern, Evidence, Favors, Framework, ProjectAssessment } from '../core/model';
 

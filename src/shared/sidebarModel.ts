@@ -138,7 +138,7 @@ function recreatedLead(n: number): string {
 }
 
 /**
- * The engine's migration outline (`project.outline`, core/outline.ts) as the sidebar shows it; none
+ * The engine's migration outline (`project.outline`, core/verdict/outline.ts) as the sidebar shows it; none
  * when the project has no outline or one made for another recommendation.
  */
 export function migrationView(project: ProjectAssessment): MigrationView | undefined {

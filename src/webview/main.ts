@@ -1,21 +1,8 @@
 /// <reference lib="dom" />
 /**
- * The sidebar's browser code: lays out the host's view model (shared/protocol.ts `SidebarState`)
- * and sends the user's actions back. It never imports `vscode` (lint rule); it talks to the host
- * only through `acquireVsCodeApi().postMessage` with `WebviewToHost` messages.
- *
- * Plain DOM and CSS rather than @vscode-elements: the view is a handful of headings, lists,
- * buttons, a select and <details>, which native elements styled with VS Code's theme variables
- * already make accessible and keyboard-operable. That keeps the bundle to a few kilobytes with no
- * web-component runtime (lit) to load in every window, and keeps the CSP to our own script.
- *
- * Safety: every string from the host comes from the workspace (paths, messages, package names), so
- * text only ever goes into the DOM through `textContent` and attribute setters, never innerHTML,
- * and with bidirectional and other control characters made visible (protocol.ts `visibleText`),
- * so that a name cannot reorder or hide the text around it.
- *
- * State across hide/show: the last model and the UI state (open groups, expanded evidence) are
- * kept with setState, so the view paints at once when shown again, before the host answers.
+ * The sidebar's browser code: lays out the host's `SidebarState` and posts `WebviewToHost` actions
+ * back. Plain DOM (no web-component runtime); workspace text goes in only through `textContent` and
+ * attribute setters, with control characters made visible (`visibleText`). Why: docs/design.md.
  */
 import type {
   BatteriesView,

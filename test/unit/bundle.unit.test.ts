@@ -101,7 +101,7 @@ const MODULES: Record<string, string> = {
   path: 'joining paths',
   os: 'the home folder for the CLI cache folder; the CPU count for the parse pool',
   crypto: 'the webview CSP nonce and content hashes for the analysis cache',
-  worker_threads: 'the parse pool (src/core/pool.ts): our own worker.js, never workspace code',
+  worker_threads: 'the parse pool (src/core/engine/pool.ts): our own worker.js, never workspace code',
   buffer: "yaml's !!binary tag decoder (base64 only)",
   process: "yaml's warning output (process.emitWarning)",
   url: 'file URLs',

@@ -1,5 +1,5 @@
 /**
- * Declared needs (core/needs.ts): the findings each answer adds, the merge with scanned findings,
+ * Declared needs (core/verdict/needs.ts): the findings each answer adds, the merge with scanned findings,
  * and that the recomputed verdict follows scoring.ts exactly.
  */
 import { strict as assert } from 'node:assert';

@@ -1,13 +1,7 @@
 /**
- * Dependencies: what the declared packages say.
- *
- * What it looks for: every declared runtime or optional dependency that the package table knows
- * (packages.ts): a web framework, or a package that brings a battery (ORM, auth, admin, forms,
- * migrations, REST, task queue, ...). Dev and constraint entries do not count: a test runner's
- * plugin is not a feature of the application.
- * Why: the manifest is the project's own statement of what it needs; a Flask project that declares
- * Flask-Login, Flask-Admin and Flask-Migrate has chosen to re-create Django's built-ins.
- * Example: `Flask-Login==0.6.3` in requirements.txt is an `auth` observation via flask-login.
+ * Dependencies: declared runtime and optional packages the package table knows become observations
+ * (a framework, or a battery such as ORM, auth, admin, REST). Dev and constraint entries do not
+ * count. Example: `Flask-Login==0.6.3` is an `auth` observation via flask-login.
  */
 import type { Dependency, Observation } from '../model';
 import { lookupPackage } from '../knowledge/packages';

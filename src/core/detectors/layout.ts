@@ -1,14 +1,7 @@
 /**
- * Layout: what the file tree alone shows, without reading any file.
- *
- * What it looks for: `manage.py`, Django migration modules (`<app>/migrations/0001_*.py`), Django
- * app folders (`apps.py`, or `models.py` beside a `migrations/` package), Alembic / Flask-Migrate
- * (`alembic.ini`, `migrations/versions/*.py`), template files under `templates/`, and an `instance/`
- * folder (Flask's instance folder).
- * Why: these are the marks each framework's own tooling leaves (`django-admin startproject`,
- * `startapp`, `makemigrations`; `flask db init`), so they tell the framework in use and which
- * batteries are there, even when the code is too dynamic to read.
- * Example: `polls/migrations/0001_initial.py` is one Django migration of the `polls` app.
+ * Layout: what the file tree alone shows, without reading a file — `manage.py`, Django migrations
+ * and app folders, Alembic / Flask-Migrate, templates, Flask's `instance/`. These are the marks each
+ * framework's own tooling leaves. Examples: docs/design.md "Detectors".
  */
 import type { Observation } from '../model';
 import { baseName, dirName } from '../read/workspace';

@@ -1,16 +1,8 @@
 /**
- * ORM models across a project's files.
- *
- * What it looks for: classes whose bases lead, through the project's own classes, to an ORM model
- * base: Django's `models.Model` (and `AbstractUser`/`AbstractBaseUser`), Flask-SQLAlchemy's
- * `db.Model`, a name bound to SQLAlchemy's `declarative_base()`, a subclass of `DeclarativeBase`,
- * peewee's `Model`, SQLModel with `table=True`, or a ready-made base of an ORM library
- * (`LIBRARY_BASES`: Advanced Alchemy, Alchemical, Flask-AppBuilder, Tortoise, ormar, Piccolo). Abstract classes (`Meta.abstract = True`,
- * `__abstract__ = True`) pass model-ness on but are not counted.
- * Why: a data model with many tables and relations is the first of Django's batteries (its ORM,
- * migrations and admin are built around it); a Flask app that grows one re-creates them.
- * Example: `class Post(TimeStamped)` where `class TimeStamped(models.Model): class Meta: abstract = True`
- * counts Post, not TimeStamped.
+ * ORM models across a project's files: classes whose bases lead, through the project's own
+ * classes, to an ORM base (Django, Flask-SQLAlchemy, declarative bases, peewee, SQLModel, the
+ * library bases of `LIBRARY_BASES`). Abstract classes pass model-ness on but are not counted.
+ * Why it matters and an example: docs/design.md "Detectors".
  */
 import type { Observation } from '../model';
 import type { ClassInfo } from '../python/analyze';

@@ -1,20 +1,8 @@
 /**
- * Per-file analysis results keyed by a hash of the file's content, so an unchanged workspace is
- * assessed without parsing. Entries are path-free (two identical files share one) and the whole
- * cache is tied to an engine fingerprint (the query and the rule tables), so results from another
- * version of the rules are never used. On disk it is one JSON file written atomically with a
- * checksum; anything unreadable, damaged or from another version is discarded, never trusted.
- *
- * Beside the entries, the cache remembers per path what a file's size and modification time were
- * when it was last read, with a value the scan derived from its content (a Python file's content
- * hash, a template's dialect): "stamps". A later scan whose walk finds the same size and time uses
- * the value without reading the file again, the way git's index, make and Jest's file map skip
- * unchanged files. The scan records a stamp only for a file last modified well before it looked
- * (see assess.ts STAMP_SETTLE_MS), so a write in the same clock tick as the read cannot go unseen.
- * What stamps take on trust, as those tools do: that a file system reports a new modification time
- * for new content, on a clock within a few seconds of this one (a network file system serving
- * stale attributes, or a remote clock far behind, could hide a change until the file's next
- * write; --no-cache and the frameworkFit.cache setting turn the cache off).
+ * Per-file analysis results keyed by content hash and tied to an engine fingerprint, plus "stamps"
+ * (size + modification time → hash or dialect) so an unchanged file is not read again. The cache
+ * file is checksummed; anything damaged or from another version is discarded. What stamps take on
+ * trust: docs/design.md "The cache".
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs/promises';

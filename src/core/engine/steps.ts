@@ -1,11 +1,7 @@
 /**
- * Long computations written as generators: each `yield` marks a point where the computation may
- * pause. The same code runs to the end at once (`runSteps`: the CLI, tests) or in time slices that
- * give the thread back in between (`TimeSlicer`: a scan in the extension host, where a verdict over
- * thousands of classes and observations must not hold the editor's thread).
- *
- * Why generators rather than chunked callbacks: the computation keeps its plain shape (loops,
- * locals, early returns), and where it may pause is visible at the `yield`.
+ * Long computations written as generators: each `yield` marks where they may pause. `runSteps`
+ * runs one to the end (CLI, tests); `TimeSlicer` runs them in slices that give the thread back
+ * (the extension host), keeping the code's plain shape.
  */
 
 /** A computation that may pause at each `yield` and ends with a `T`. */

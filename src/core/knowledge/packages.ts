@@ -1,13 +1,8 @@
 /**
- * What the engine knows about PyPI packages that matter to the Flask-vs-Django decision: which
- * framework a package belongs to, what declaring it implies about the project (an ORM means a
- * database, Flask-Login means user authentication, ...) and, for Flask add-ons, which Django
- * built-in already does the same job. Detectors read this table to turn declared dependencies and
- * imports into observations; hovers show the `summary`.
- *
- * The table is data only. To add a package: append an entry to the right section of `TABLE`
- * (the PyPI spelling in `display`; the normalised `name` is derived from it) and, if the project
- * is usually imported under another name, add that to `ALIASES`.
+ * What the engine knows about PyPI packages that matter to the decision: the framework a package
+ * belongs to, what declaring it implies, and the Django built-in a Flask add-on re-creates. Data
+ * only: to add a package, append an entry to the right section of `TABLE` (and `ALIASES` when it
+ * is imported under another name).
  */
 import type { ObservationKind } from '../model';
 import { normalizeName } from '../read/text';

@@ -1,17 +1,7 @@
 /**
- * Which Django and Flask release lines are still supported, and whether a declared version
- * specifier (e.g. "==3.2.19", ">=4.2,<5") keeps a project on a line that is past end of life.
- *
- * Sources, checked on the date in `RELEASES_AS_OF`:
- * - Django: the "Supported versions" and "Unsupported previous releases" tables of the Django
- *   project's download page (end of mainstream and extended support, published as months; read
- *   through the endoflife.date copy of that page) and the release notes (feature release dates).
- *   Release lines announced but not yet released (Django 7.0, planned for April 2027) are left out.
- * - Flask: the release dates in Flask's CHANGES.rst. Flask publishes no support calendar: Pallets
- *   fixes only the latest feature release line, so a line stops being supported the day the next
- *   one is released, and the newest line here has no end date. Flask 3.2 was still unreleased in
- *   the newest changelog seen (April 2026), so 3.1 is the newest line here; if 3.2 has come out
- *   since, 3.1 is past its end and this table needs the new line.
+ * Which Django and Flask release lines are still supported, and whether a declared specifier keeps
+ * a project on a line past end of life. Sources (checked on `RELEASES_AS_OF`) and how Flask's
+ * support is inferred: docs/design.md "Release support".
  */
 import { compare, explain, filter, validRange } from '@renovatebot/pep440';
 import type { Framework } from '../model';

@@ -1,17 +1,7 @@
 /**
- * The one PEP 508 parser of the engine, shared by every manifest format. It wraps pip-requirements-js
- * (an ohm grammar of PEP 508 with source locations) and works around three gaps measured in its
- * 1.0.3 release, so that we accept what pip accepts and reject what it rejects:
- *
- * - `${VAR}` references (pip expands them before parsing) are masked with same-length filler, so
- *   offsets stay valid and the text we report is the text as written;
- * - the arbitrary-equality operator `===` is tried as `== ` (its ordered choice matches `==` first
- *   and then fails on the third `=`);
- * - `name @ url ; marker` (its grammar eats the space the marker needs) is parsed in two halves;
- * - a `#` glued to the requirement (`flask#x`), which the grammar takes for a comment, is refused.
- *
- * Values reported (specifier, marker, url) are slices of the input, never rebuilt, so they read as
- * written.
+ * The engine's one PEP 508 parser, over pip-requirements-js, with the gaps of its 1.0.3 release
+ * worked around (`${VAR}`, `===`, `name @ url ; marker`, a glued `#`) so we accept what pip accepts.
+ * Values reported are slices of the input, never rebuilt. The gaps: docs/design.md.
  */
 import { parsePipRequirementsLine, type RequirementWithLocation } from 'pip-requirements-js';
 import { normalizeName } from '../read/text';

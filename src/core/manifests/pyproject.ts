@@ -1,15 +1,7 @@
 /**
- * pyproject.toml: the dependency tables of the standards and of the tools that predate them.
- *
- * - PEP 621 `[project]`: `dependencies` (runtime), `optional-dependencies` (optional, group = extra),
- *   `dynamic = ["dependencies"]` (then the real list is elsewhere, often requirements.txt);
- * - PEP 735 `[dependency-groups]` (dev, group = group name; `{include-group = …}` entries skipped);
- * - PEP 518 `[build-system] requires` (build);
- * - Poetry `[tool.poetry.dependencies]` (runtime; `optional = true` makes it optional),
- *   `[tool.poetry.dev-dependencies]` and `[tool.poetry.group.<g>.dependencies]` (dev);
- * - PDM `[tool.pdm.dev-dependencies]` and uv `[tool.uv] dev-dependencies` (dev).
- *
- * Poetry constraints (`^4.2`, `~1.0`) are kept as written, without spaces.
+ * pyproject.toml: the dependency tables of PEP 621, PEP 735 and PEP 518, and of Poetry, PDM and uv,
+ * each entry with its kind (runtime, optional, dev, build) and group. Poetry constraints are kept as
+ * written. The tables read: docs/design.md "pyproject.toml".
  */
 import type * as SmolToml from 'smol-toml' with { 'resolution-mode': 'import' };
 import type { Dependency, DependencyKind, ManifestResult } from '../model';

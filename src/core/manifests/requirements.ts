@@ -1,16 +1,8 @@
 /**
  * pip requirements files (requirements.txt, *.in), read the way pip's `req_file.py` reads them:
- *
- * 1. physical lines ending in `\` are joined with the next (not after a comment line); the logical
- *    line keeps the number of its first physical line;
- * 2. comments (`#` at the start or after whitespace) are cut off and blank lines dropped;
- * 3. each line is split into a requirement part and options at the first token starting with `-`;
- * 4. the options are read as pip's option parser would (`-r x`, `-rx`, `--requirement=x`,
- *    unambiguous abbreviations of long options);
- * 5. the requirement is a VCS/URL, a local path or archive, or a PEP 508 string.
- *
- * `${VAR}` references are left as written. Nothing here reads other files: `-r`/`-c` includes are
- * listed in `includes` and followed by `readManifests`.
+ * continuations, comments, options per line, then a URL, a path or a PEP 508 string. Nothing here
+ * reads other files: `-r`/`-c` includes are listed and followed by `readManifests`. The steps in
+ * pip's order: docs/design.md "Requirements files".
  */
 import type { Dependency, DependencyKind, ManifestResult, Problem } from '../model';
 import { baseName, dirName, resolvePath } from '../read/workspace';

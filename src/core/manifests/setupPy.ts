@@ -1,11 +1,7 @@
 /**
- * setup.py, read statically with tree-sitter (never executed). For each `setup(...)` or
- * `setuptools.setup(...)` / `distutils.core.setup(...)` call it reads `install_requires` (runtime),
- * `extras_require` (optional, group = extra), `setup_requires` (build) and `tests_require` (dev)
- * when they are literals: lists or tuples of strings, `+` of those, or a name bound at module level
- * to one (`REQUIRES = [...]`, `REQUIRES += [...]`), also through `setup(**kwargs)` with a literal
- * dict. Anything computed (`read_requirements()`) is reported as an info Problem; a requirements
- * file named inside such an expression is listed in `includes` so it is read instead.
+ * setup.py, read statically with tree-sitter (never run): the literal requirement lists of each
+ * `setup(...)` call (`install_requires`, `extras_require`, `setup_requires`, `tests_require`), also
+ * through module-level names and `**kwargs`. Anything computed becomes an info Problem.
  */
 import type { Dependency, DependencyKind, ManifestResult } from '../model';
 import { dirName, resolvePath } from '../read/workspace';

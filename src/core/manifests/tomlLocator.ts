@@ -1,12 +1,7 @@
 /**
- * Where things are in a TOML document. smol-toml returns values without positions, so this walks
- * the text once more, after smol-toml has accepted it, and records for every key path the range of
- * its `key = value` entry (or of its `[table]` header) and of its value. The walk follows the
- * grammar (strings of all four kinds, arrays, inline tables, dotted keys, comments), so a name
- * inside a string or a comment is never mistaken for a key.
- *
- * Paths are arrays of keys and array indexes: ["project", "dependencies", 0],
- * ["tool", "poetry", "dependencies", "django"].
+ * Where things are in a TOML document: smol-toml gives values without positions, so this walks the
+ * accepted text once more and records, per key path (`["project", "dependencies", 0]`), the range
+ * of its entry or header and of its value, following the grammar (strings, arrays, inline tables).
  */
 
 /** A key path into a TOML document. */

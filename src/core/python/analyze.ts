@@ -1,11 +1,7 @@
 /**
- * Per-file Python analysis: parses one source file with tree-sitter and reports what it declares
- * (framework imports, app objects, routes, views, forms, admin, auth, data layer, ...) as
- * observations with file:line:column evidence, plus the classes it defines so that ORM models can
- * be resolved across the project's files (models.ts). The result depends only on the file's text,
- * so it can be cached by content hash and computed in a worker.
- *
- * The syntax it looks at is in queries/python.scm; what each construct means is in rules.ts.
+ * Per-file Python analysis: parses one file and reports observations (imports, apps, routes, views,
+ * models' classes, batteries ...) with file:line evidence. The result depends only on the text, so it
+ * is cached by content hash and computed in a worker. Syntax: queries/python.scm; meaning: rules.ts.
  */
 import type { QueryCapture } from 'web-tree-sitter';
 import type { Evidence, Observation, ObservationKind, Problem } from '../model';

@@ -1,44 +1,8 @@
 /**
- * "Parse less within files": before tree-sitter parses a file, every stretch of code that provably
- * cannot contribute to the analysis is cut out of the text it parses and replaced by a single `0`
- * (an expression statement at the stretch's indentation, so the block stays valid). The stretches
- * ("regions"): the body of an inert function, with its header when the header has no decorator and
- * no call; the statements of a function that must be parsed, block by block (a compound statement
- * with its clauses, or the inert statements inside it); the simple statements of a class body (a
- * form's or a serializer's fields) and of the module (data tables, constants, docstrings).
- * Consecutive regions of one block become one `0`. Most of a large Python module is such code, and
- * parsing is what a cold scan spends its time on: cut code costs tree-sitter nothing, where the
- * same-length blank filler used before still had to be read. `CutText` maps every offset of the text
- * parsed back to the original, so evidence (lines, columns, excerpts) is exactly what a parse of the
- * original gives.
- *
- * Why hand-written: tree-sitter is what this tries not to run, so finding the regions takes a small
- * Python lexer of our own (strings with every prefix, triple quotes, escapes, f-strings with nested
- * quotes and format specs, comments, brackets, backslash continuations, tabs, form feeds, CRLF).
- * Like blankCommentRuns it is a pre-filter whose losslessness is proven by comparison (the unit
- * tests and their fuzz properties, `npm run equivalence` on real repositories, and the benchmark's
- * cold vs parse-everything check). Whenever the lexer is in any doubt about a file, nothing is cut;
- * when the cut text does not parse cleanly, the caller analyzes the original text (analyze.ts).
- *
- * A class-level statement is never cut when it names `abstract` or `__abstract__` (read in class
- * bodies), a module-level one when it names `INSTALLED_APPS` or `urlpatterns` (read at module
- * level); class headers, decorators and compound statements outside functions never are.
- *
- * When a region is inert. analyze.ts reads imports, `name = dotted(...)` bindings (file-global, used
- * to qualify names), decorators, calls, class definitions at any depth and module-level
- * assignments; a call shows something only when its callee's qualified last segment is a name of
- * CALL_NAMES (prefilter.ts). A region is cut only when its code (strings and comments aside: no
- * string's content is ever qualified)
- *   - has no `import`, no `class` and no `@` (decorators);
- *   - calls no name of CALL_NAMES or `setdefault` that may show something (`self.render(...)` is
- *     not django.shortcuts.render when nothing in the file imports or binds `self`; `cur.execute(q)`
- *     has no SQL string to read), and no import alias that may stand for one (`from flask import
- *     render_template as rt`: a bare `rt(...)` qualifies to the rule's name);
- *   - binds only names whose binding nothing else reads: not as the head of a call of such a
- *     name, not in a bare URL-conf call, not in a class header or decorator line, and not through
- *     another binding made from them, except inside other cut regions.
- * A call left in such a region qualifies to its own last word or, through a binding, to something
- * ending in "()": neither matches a rule.
+ * Cuts code that cannot contribute to the analysis out of the text tree-sitter parses (each
+ * stretch becomes one `0`), and maps every offset back (`CutText`), so evidence is exactly a
+ * whole-file parse's. A small lexer of our own finds the stretches; in any doubt nothing is cut.
+ * When a stretch is inert, and why this is hand-written: docs/design.md "Cutting inert code".
  */
 import { lastAtOrBefore, lineStarts } from '../read/text';
 import { CALL_NAMES } from './prefilter';

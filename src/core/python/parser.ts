@@ -1,11 +1,7 @@
 /**
- * The one owner of tree-sitter's WebAssembly objects. It loads the runtime and the Python grammar
- * once, keeps one parser and the compiled queries, and frees every tree it hands out: callers get a
- * tree only inside `withTree`, so a long-running editor cannot leak WASM memory through us.
- *
- * Grammar: `tree-sitter-python.wasm` from `@vscode/tree-sitter-wasm` (the build VS Code itself ships,
- * MIT, ABI-compatible with web-tree-sitter 0.25+). In a bundle the .wasm files sit next to the
- * bundle; in plain Node they are resolved from node_modules.
+ * The one owner of tree-sitter's WebAssembly objects: loads the runtime and the Python grammar
+ * (@vscode/tree-sitter-wasm) once, keeps one parser and the compiled queries, and frees every tree
+ * it hands out (callers get one only inside `withTree`).
  */
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';

@@ -1,13 +1,8 @@
 /**
- * A lexical pre-filter that decides which Python files need a parse. It is lossless by
- * construction: every observation and class the analyzer can report needs a name from its rule
- * tables (rules.ts) or a class definition to appear literally in the file's text — an alias still
- * needs an import naming the original — so a file in which none of them appears would yield an
- * empty analysis. Derived from the same tables, it cannot drift from them. The benchmark and a unit
- * test compare a filtered run with a parse-everything run.
- *
- * What is lost for a skipped file: only its syntax-error problem, which nobody needs for a file
- * that shows nothing, and its list of imported modules (FileAnalysis.imports), which nothing reads.
+ * A lexical pre-filter deciding which Python files need a parse. Lossless by construction: every
+ * observation needs a name from the rule tables (rules.ts) or a class definition to appear in the
+ * text, and the filter is derived from the same tables. Why, and what a skipped file loses:
+ * docs/design.md "Parsing less".
  */
 import { CALL_RULES, CLASS_BASE_RULES, DECORATOR_RULES, IMPORT_RULES, ROUTE_METHODS } from './rules';
 

@@ -1,13 +1,7 @@
 /**
- * Template dialects.
- *
- * What it looks for: in each template file, syntax only Jinja accepts (calls inside `{{ }}` such as
- * `url_for(...)`, `{% macro %}`, `{% set %}`, `{% import %}`, whitespace control `{%-`) and syntax
- * only Django's template language has (`{% load %}`, `{% url '...' %}`, `{% csrf_token %}`,
- * `{% static %}`, `{% trans %}`, `forloop.`, filter arguments `|date:"..."`).
- * Why: Flask renders Jinja; Django renders its own language (or Jinja through a backend). Which one
- * the templates are written in is part of the cost of moving between the two.
- * Example: `<a href="{{ url_for('main.index') }}">` is Jinja; `{% url 'polls:index' %}` is Django.
+ * Template dialects: whether a template file is written in Jinja (what Flask renders) or in Django's
+ * template language, by counting constructs only one of them has (`{{ url_for(...) }}` is Jinja,
+ * `{% url 'polls:index' %}` Django). It is part of the cost of moving between the two.
  */
 
 /** The dialect a template is written in. */

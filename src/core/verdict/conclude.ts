@@ -1,23 +1,8 @@
 /**
- * From one project's observations to its verdict: which observations count, the framework in use,
- * the facts, the findings, the scores, and the explanation (headline, what would change it,
- * batteries, migration outline). assess.ts gathers the observations; everything after that is here,
- * so that every front end (CLI, extension, plans with declared needs) explains a verdict the same way.
- *
- * What counts (each a principle, not a special case; docs/scoring.md "What counts"):
- * - Tests exercise a project, they do not add features: observations in test files (`tests/`,
- *   `test_*.py`, `conftest.py` ...) are left out. A library whose tests build Flask apps is not a
- *   Flask application.
- * - Declaring a web framework is not using it: when the project has Python code and none of it
- *   imports a declared framework, the declaration does not count. Frozen environments (`pip
- *   freeze`) list Tornado for Jupyter and aiohttp for an HTTP client; neither makes a web app.
- *   (Only frameworks the analyzer always sees imported are checked; battery packages count when
- *   declared, since a file that imports only, say, `jwt` may be skipped unparsed.)
- * - A project's own package is not a dependency: the source of Tornado imports `tornado`, and
- *   Flask's own `add_url_rule` calls are not routes of an application.
- * - Notebooks are code too: a project that keeps its code in Jupyter notebooks (which are not
- *   read) does not use the Tornado its frozen requirements list for Jupyter.
- * - aiohttp is a web framework only where `aiohttp.web` is used; otherwise it is an HTTP client.
+ * From one project's observations to its explained verdict: what counts, the framework in use,
+ * facts, findings, scores, headline, what would change it, batteries and outline. Every front end
+ * explains a verdict through here. What counts (tests, declared-but-unused frameworks, a project's
+ * own package, notebooks, aiohttp as a client): docs/design.md and docs/scoring.md.
  */
 import { frameworkStrengths, computeFacts } from '../facts/facts';
 import { batteriesReport, deriveFindings } from './findings';

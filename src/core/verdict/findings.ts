@@ -1,12 +1,7 @@
 /**
- * Rules that turn a project's observations and facts into findings: each states a concern, the
- * framework it speaks for and the evidence. Findings carry no weight here; scoring.ts weighs them.
- *
- * The rules follow one rule of thumb (docs/scoring.md): a site that only serves pages, or a small
- * API, fits Flask; a project that needs a database with models, user accounts, an admin,
- * migrations and forms fits Django, whose batteries are built in. So the rules first decide which
- * of those five batteries the project *uses* (`batteryUse`): a battery a framework merely declares
- * by default (Django's startproject lists admin and auth in INSTALLED_APPS) is not use.
+ * Rules that turn a project's observations and facts into findings (concern, framework, evidence);
+ * no weights here, scoring.ts weighs them. `batteryUse` decides which batteries are used, not merely
+ * declared (startproject's admin and auth are not use). The rule of thumb: docs/scoring.md.
  */
 import { countKind, ofKind } from '../facts/facts';
 import type { BatteriesReport, BatteryName, Concern, Dependency, Evidence, Facts, Favors, Finding, Observation, RecreatedBattery } from '../model';

@@ -1,36 +1,7 @@
 /**
- * Declared needs: what a team says a project will need ("Plan a new project" asks), merged with
- * what the workspace already shows. `applyNeeds` adds one finding per answered question (ids
- * `needs.<question>`) and decides again with the same verdict rule as every assessment
- * (scoring.ts `decide`), so a plan's scores, recommendation, confidence and reasons read exactly
- * like those of a scanned project.
- *
- * Weights, by the rule of thumb "a site that mostly serves pages or a small API fits Flask; many
- * models, auth, admin, migrations and forms fit Django". They sit at or just above the weights of
- * the matching scanned findings (docs/scoring.md) because a declared need is about the whole
- * project to come, and the "no" answers weigh little because not needing a battery says less
- * than needing one:
- *
- * | id              | answer            | favours | points | scanned finding it mirrors     |
- * |-----------------|-------------------|---------|--------|--------------------------------|
- * | needs.database  | many tables (10+) | Django  | 12     | data.models (8 + 2 per model)   |
- * | needs.database  | a few tables      | Flask   | 3      | data.light (4)                  |
- * | needs.database  | no database       | Flask   | 8      | data.none (10)                  |
- * | needs.accounts  | yes / no          | Django 8 / Flask 3 | | auth.users (8)             |
- * | needs.admin     | yes / no          | Django 10 / Flask 3 | | admin.backoffice (10)     |
- * | needs.forms     | yes / no          | Django 5 / Flask 2 | | forms.validation (5)       |
- * | needs.apiOnly   | yes               | Flask   | 6      | api.small (6)                   |
- * | needs.pages     | under 10          | Flask   | 6      | size.small / templates.pages    |
- * | needs.pages     | 10 to 40          | neither | 0      |                                 |
- * | needs.pages     | over 40           | Django  | 8      | size.large (6 + 3 per step)     |
- * | needs.realtime  | yes               | neither | 0      | realtime.websockets (info)      |
- *
- * Merging: a need the workspace already shows (a scanned finding of the same concern that favours
- * the same framework with points) is kept for the record with 0 points, so the same fact is never
- * counted twice. A need that goes against the code counts in full: it says where the project is
- * going. A scanned finding that rests on absence alone (no evidence, e.g. "no database found")
- * gives way (0 points) to an answer about the same concern. Applying needs again replaces the
- * earlier `needs.*` findings.
+ * Declared needs ("Plan a new project") merged with what the workspace shows: one `needs.<question>`
+ * finding per answer, decided again with scoring.ts `decide`, so a plan reads like a scanned
+ * project. A need the code already shows counts 0 points. Weights and merge rules: docs/design.md.
  */
 import type { Concern, Facts, Favors, Finding, ProjectAssessment } from '../model';
 import { decide } from './scoring';

@@ -1,14 +1,7 @@
 /**
- * The way forward when the recommendation differs from the framework in use: a migration outline
- * that says what maps to what (each add-on to the Django built-in that replaces it, SQLAlchemy
- * models to Django models, blueprints to apps, Jinja to Django templates or kept through Django's
- * Jinja2 backend ...), how much there is to move (models, routes, templates, forms) and a rough
- * effort band. It restates the project's own facts; it plans nothing it has not seen.
- *
- * Effort: points = 3 per model + ½ per relation + 1 per route or view + ¾ per template + 1 per form
- * class + 2 per blueprint/app + 3 per add-on to replace. Under 40 points: small (days); under 150:
- * medium (weeks); under 500: large (months); above: very large. The figures are for one developer
- * who knows both frameworks, and are meant to tell a weekend from a quarter, nothing finer.
+ * The way forward when the recommendation differs from the framework in use: what maps to what,
+ * how much there is to move, and a rough effort band. It restates the project's own facts and
+ * plans nothing it has not seen. The effort formula: docs/design.md "Migration outline".
  */
 import { frameworkName } from './findings';
 import type { EffortBand, Evidence, MigrationOutline, OutlineMapping, PortSize, ProjectAssessment } from '../model';

@@ -95,7 +95,7 @@ export function confidenceOf(scores: Readonly<Record<Framework, number>>): Confi
 /**
  * Decides from findings that are already weighed: sums the points per framework, picks the
  * recommendation (Flask on a tie) and the confidence, and lists the top reasons. `score` calls it
- * after weighing; callers that add weighed findings of their own (core/needs.ts) call it directly.
+ * after weighing; callers that add weighed findings of their own (core/verdict/needs.ts) call it directly.
  */
 export function decide(weighed: readonly Finding[], web: boolean): Verdict {
   // Without a web application there is nothing to compare: findings stay, as information only.
