@@ -10,7 +10,9 @@ import { contentHash, contentKey, type AnalysisCache } from './engine/cache';
 import { dependencyObservations } from './detectors/dependencies';
 import { isTemplatePath, layoutObservations } from './detectors/layout';
 import { isDialect, templateDialect, type TemplateDialect } from './templates/dialect';
+import { ClassIndex } from './detectors/classes';
 import { resolveModelsInSteps } from './detectors/models';
+import { resolveRoutesInSteps } from './detectors/routes';
 import { errorText, fileEntry, isInteresting, SKIPPED_DIRS, walk, type FileEntry } from './read/discovery';
 import { concludeProjectInSteps } from './verdict/conclude';
 import { manifestFormatOf, readManifests, type ManifestParsing } from './manifests/index';
@@ -585,8 +587,10 @@ function* assessProject(
     observations.push(...a.observations);
     classes.push(...a.classes);
   }
-  observations.push(...(yield* resolveModelsInSteps(classes)));
-  return yield* concludeProjectInSteps({ root, rootReason, files: [...ownFiles], observations, pythonFiles, dependencies, manifests: [...manifests] });
+  const index = yield* ClassIndex.build(classes);
+  observations.push(...(yield* resolveModelsInSteps(classes, index)));
+  const resolved = yield* resolveRoutesInSteps(observations, classes, index);
+  return yield* concludeProjectInSteps({ root, rootReason, files: [...ownFiles], observations: resolved, pythonFiles, dependencies, manifests: [...manifests] });
 }
 
 function normalizeProblem(p: Problem): Problem {

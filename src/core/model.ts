@@ -34,6 +34,8 @@ export type ObservationKind =
   | 'blueprint' // a Flask blueprint
   | 'djangoApp' // a Django app package or an INSTALLED_APPS entry
   | 'route' // a URL route declared
+  | 'routeHelper' // a project function that registers the URL rules it is given (name = function); read by detectors/routes.ts
+  | 'routeCall' // a call handing URL rules to a function named like a route helper (name, count = URLs); read by detectors/routes.ts
   | 'view' // a view function or class
   | 'model' // a concrete ORM model class
   | 'relation' // a relationship between models (ForeignKey, relationship(), ...)
@@ -165,6 +167,8 @@ export interface Facts {
   models: number;
   relations: number;
   routes: number;
+  /** Routes by the mechanism that declares them (ROUTE_MECHANISMS in facts/facts.ts), only those with any. */
+  routesBy: Record<string, number>;
   views: number;
   templates: number;
   /** The dialect most template files are written in ("none" without templates, "mixed" when both are common). */

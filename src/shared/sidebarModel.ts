@@ -163,7 +163,10 @@ function packageInText(text: string): PackageInfo | undefined {
 export function factsLine(project: ProjectAssessment): string {
   const f = project.facts;
   const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-  const parts = [n(f.models, 'model'), n(f.relations, 'relation'), n(f.routes, 'route'), n(f.views, 'view'), n(f.templates, 'template')];
+  // Where the routes come from, when more than one mechanism declares them: "40 routes (28 URL patterns, 12 DRF routers)".
+  const by = Object.entries(f.routesBy ?? {});
+  const routes = by.length > 1 ? `${n(f.routes, 'route')} (${by.map(([k, v]) => `${v} ${k}`).join(', ')})` : n(f.routes, 'route');
+  const parts = [n(f.models, 'model'), n(f.relations, 'relation'), routes, n(f.views, 'view'), n(f.templates, 'template')];
   const flags: [boolean, string][] = [
     [f.auth, 'auth'],
     [f.admin, 'admin'],

@@ -16,6 +16,8 @@ const KINDS: Record<ObservationKind, true> = {
   blueprint: true,
   djangoApp: true,
   route: true,
+  routeHelper: true,
+  routeCall: true,
   view: true,
   model: true,
   relation: true,

@@ -7,6 +7,7 @@
 import type { Observation } from '../model';
 import type { ClassInfo } from '../python/analyze';
 import { runSteps, type Steps } from '../engine/steps';
+import { ClassIndex } from './classes';
 
 /** The ORM a model class belongs to. */
 export type OrmKind = 'django' | 'sqlalchemy' | 'peewee' | 'sqlmodel' | 'tortoise' | 'ormar' | 'piccolo';
@@ -28,9 +29,19 @@ const LIBRARY_BASES: readonly [RegExp, OrmKind][] = [
   [/^tortoise(\.models)?\.Model$/, 'tortoise'],
   [/^ormar(\.models)?\.Model$/, 'ormar'],
   [/^piccolo\.table\.Table$/, 'piccolo'],
+  // Django model bases of CMS and tree libraries: Wagtail pages, settings, images, documents and
+  // forms, modelcluster, taggit, django-mptt, django-treebeard, django-polymorphic, django-model-utils.
+  [/^wagtail(\.core|\.wagtailcore)?\.models(\.\w+)*\.(Page|Orderable|AbstractPage|DraftStateMixin|RevisionMixin|PreviewableMixin|LockableMixin|WorkflowMixin|TranslatableMixin)$/, 'django'],
+  [/^wagtail(\.\w+)*\.(BaseSiteSetting|BaseGenericSetting|BaseSetting|AbstractImage|AbstractRendition|AbstractDocument|AbstractEmailForm|AbstractForm|AbstractFormField|AbstractFormSubmission)$/, 'django'],
+  [/^modelcluster(\.\w+)*\.ClusterableModel$/, 'django'],
+  [/^taggit(\.\w+)*\.(TaggedItemBase|TagBase|GenericTaggedItemBase|ItemBase)$/, 'django'],
+  [/^mptt(\.\w+)*\.MPTTModel$/, 'django'],
+  [/^treebeard(\.\w+)*\.(MP_Node|NS_Node|AL_Node)$/, 'django'],
+  [/^polymorphic(\.\w+)*\.PolymorphicModel$/, 'django'],
+  [/^model_utils(\.\w+)*\.(TimeStampedModel|TimeFramedModel|StatusModel|SoftDeletableModel|UUIDModel)$/, 'django'],
 ];
 
-/** How many classes are indexed or resolved between two points where the work may pause. */
+/** How many classes are resolved between two points where the work may pause. */
 const CLASSES_PER_STEP = 64;
 
 /** Resolves the project's classes to concrete model observations. */
@@ -38,35 +49,9 @@ export function resolveModels(classes: readonly ClassInfo[]): Observation[] {
   return runSteps(resolveModelsInSteps(classes));
 }
 
-/** The same, pausing every few hundred classes (steps.ts): a large project has thousands. */
-export function* resolveModelsInSteps(classes: readonly ClassInfo[]): Steps<Observation[]> {
-  // Classes by name, and by name and file, in the order given: a base is looked up by its last
-  // name, and a common one (`Meta`: thousands in a large Django project) must not be scanned whole
-  // for every class that names it.
-  const byName = new Map<string, ClassInfo[]>();
-  const byNameFile = new Map<string, Map<string, ClassInfo[]>>();
-  for (const [i, c] of classes.entries()) {
-    if (i % CLASSES_PER_STEP === 0) yield;
-    const list = byName.get(c.name) ?? [];
-    list.push(c);
-    byName.set(c.name, list);
-    const files = byNameFile.get(c.name) ?? new Map<string, ClassInfo[]>();
-    const inFile = files.get(c.file) ?? [];
-    inFile.push(c);
-    files.set(c.file, inFile);
-    byNameFile.set(c.name, files);
-  }
-  // The files holding a class `name` that can be the absolute module `modulePath`, by "name module".
-  const moduleFiles = new Map<string, ReadonlySet<string>>();
-  const filesMatching = (name: string, modulePath: string, fromFile: string): ReadonlySet<string> => {
-    const key = modulePath.startsWith('.') ? undefined : `${name} ${modulePath}`;
-    const known = key === undefined ? undefined : moduleFiles.get(key);
-    if (known) return known;
-    const target = moduleTarget(modulePath, fromFile);
-    const files = new Set([...(byNameFile.get(name)?.keys() ?? [])].filter((f) => target(stemOf(f))));
-    if (key !== undefined) moduleFiles.set(key, files);
-    return files;
-  };
+/** The same, pausing every few dozen classes (steps.ts): a large project has thousands. */
+export function* resolveModelsInSteps(classes: readonly ClassInfo[], built?: ClassIndex): Steps<Observation[]> {
+  const index = built ?? (yield* ClassIndex.build(classes));
   const memo = new Map<ClassInfo, Resolution>();
 
   const resolve = (c: ClassInfo, depth: number): Resolution => {
@@ -95,27 +80,8 @@ export function* resolveModelsInSteps(classes: readonly ClassInfo[]): Steps<Obse
     return null;
   };
 
-  // Module names the project defines (folders and file stems), to tell its own classes from
-  // same-named classes of libraries (a `Feed` from django.contrib.syndication is not the app's model `Feed`).
-  const projectModules = new Set<string>();
-  const classFiles = new Set<string>();
-  for (const c of classes) classFiles.add(c.file);
-  for (const f of classFiles) for (const seg of f.replace(/\.pyi?$/, '').split('/')) projectModules.add(seg);
-
   const viaProject = (base: string, c: ClassInfo, depth: number): Resolution => {
-    const dot = base.lastIndexOf('.');
-    const simple = base.slice(dot + 1);
-    const modulePath = dot < 0 ? '' : base.slice(0, dot);
-    if (modulePath && !modulePath.startsWith('.') && !projectModules.has(modulePath.split('.')[0])) return null;
-    // Candidates: the classes of that name but c itself; of those, the ones of the base's module,
-    // else the ones in c's own file, else all of them — each list in the order given.
-    const all = byName.get(simple) ?? [];
-    if (all.length === 0 || (all.length === 1 && all[0] === c)) return null;
-    const sameFile = (byNameFile.get(simple)?.get(c.file) ?? []).filter((x) => x !== c);
-    const files = modulePath ? filesMatching(simple, modulePath, c.file) : undefined;
-    const byModule = files && files.size > 0 ? all.filter((x) => x !== c && files.has(x.file)) : [];
-    for (const cand of byModule.length ? byModule : sameFile.length ? sameFile : all) {
-      if (cand === c) continue;
+    for (const cand of index.candidates(base, c.file, c)) {
       const r = resolve(cand, depth + 1);
       if (r === 'sqlalchemy-base') return 'sqlalchemy';
       if (r === 'sqlmodel-base' || r === 'sqlmodel') return c.table ? 'sqlmodel' : 'sqlmodel-base';
@@ -134,33 +100,4 @@ export function* resolveModelsInSteps(classes: readonly ClassInfo[]): Steps<Obse
   }
   for (const o of out) if (o.framework === undefined) delete o.framework;
   return out;
-}
-
-/** A file's module path: no extension, a package's `__init__` as the package ("a/b/__init__.py" -> "a/b"). */
-const stems = new Map<string, string>();
-function stemOf(file: string): string {
-  let stem = stems.get(file);
-  if (stem === undefined) {
-    stem = file.replace(/\.pyi?$/, '').replace(/\/__init__$/, '');
-    if (stems.size >= 100_000) stems.clear();
-    stems.set(file, stem);
-  }
-  return stem;
-}
-
-/**
- * Which module stems can be the module `modulePath` (absolute dotted, or relative to `fromFile`).
- * Worked out once per base, then tried on every candidate class (a large project has thousands).
- */
-function moduleTarget(modulePath: string, fromFile: string): (stem: string) => boolean {
-  if (modulePath.startsWith('.')) {
-    const ups = modulePath.length - modulePath.replace(/^\.+/, '').length;
-    const dir = fromFile.split('/').slice(0, -ups);
-    const rest = modulePath.replace(/^\.+/, '');
-    const target = [...dir, ...(rest ? rest.split('.') : [])].join('/');
-    return (stem) => stem === target;
-  }
-  const path = modulePath.replace(/\./g, '/');
-  const suffix = `/${path}`;
-  return (stem) => stem === path || stem.endsWith(suffix);
 }

@@ -23,6 +23,7 @@ export function computeFacts(observations: readonly Observation[], pythonFiles: 
     models: countKind(observations, 'model'),
     relations: countKind(observations, 'relation'),
     routes: countKind(observations, 'route'),
+    routesBy: routesBy(observations),
     views: countKind(observations, 'view'),
     templates: countKind(observations, 'template'),
     templateDialect: dominantDialect(observations),
@@ -43,6 +44,30 @@ export function computeFacts(observations: readonly Observation[], pythonFiles: 
     realtime: has('realtime'),
     i18n: has('i18n'),
   };
+}
+
+/** The mechanisms routes are declared by, in the order shown, each with the test of a route's `via`. */
+const ROUTE_MECHANISMS: readonly [string, (via: string) => boolean][] = [
+  ['decorators', (v) => v.startsWith('@')],
+  ['add_url_rule', (v) => v === 'add_url_rule'],
+  ['add_resource', (v) => v === 'add_resource'],
+  ['route helpers', (v) => v.startsWith('route helper')],
+  ['URL patterns', (v) => v === 'path()' || v === 're_path()' || v === 'url()'],
+  ['DRF routers', (v) => v === 'router.register' || v === 'API root'],
+];
+
+/** Route counts by mechanism (others: what no mechanism names). */
+function routesBy(observations: readonly Observation[]): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const o of observations) {
+    if (o.kind !== 'route') continue;
+    const via = o.via ?? '';
+    const name = ROUTE_MECHANISMS.find(([, test]) => test(via))?.[0] ?? 'other';
+    counts.set(name, (counts.get(name) ?? 0) + (o.count ?? 1));
+  }
+  const out: Record<string, number> = {};
+  for (const [name] of [...ROUTE_MECHANISMS, ['other']]) if (counts.has(name as string)) out[name as string] = counts.get(name as string)!;
+  return out;
 }
 
 /** Framework names with the weight of evidence for each, strongest first. */

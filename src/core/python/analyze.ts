@@ -9,7 +9,7 @@ import { cutInertRegions, type CutText } from './cut';
 import { lineStarts } from '../read/text';
 import { nodeRange, stringValue, type Node, type PythonParser } from './parser';
 import query from './queries/python.scm';
-import { CALL_RULES, CLASS_BASE_RULES, DECORATOR_RULES, IMPORT_RULES, INSTALLED_APP_RULES, ROUTE_METHODS, type ObservationSpec } from './rules';
+import { CALL_RULES, CLASS_BASE_RULES, DECORATOR_RULES, IMPORT_RULES, INSTALLED_APP_RULES, ROUTE_HELPER, ROUTE_METHODS, URL_CALLS, VIEWSET_ACTIONS, type ObservationSpec } from './rules';
 
 /** A class definition, with its bases resolved through the file's imports. */
 export interface ClassInfo {
@@ -22,6 +22,12 @@ export interface ClassInfo {
   table: boolean;
   /** A name bound to `declarative_base()` / `registry().generate_base()`, recorded as a pseudo class. */
   declarativeBase?: boolean;
+  /** `class Meta: proxy = True` (a Django proxy model). */
+  proxy?: boolean;
+  /** The DRF viewset actions it defines (VIEWSET_ACTIONS: list, retrieve ...), when any. */
+  methods?: string[];
+  /** How many `@action` (or `@list_route`/`@detail_route`) methods it defines, when any. */
+  actions?: number;
   file: string;
   evidence: Evidence;
 }
@@ -365,17 +371,36 @@ class FileContext {
       }
       return;
     }
-    if (last === 'register' && fnNode.type === 'attribute' && this.modules.has('rest_framework')) {
-      const first = node.childForFieldName('arguments')?.namedChildren[0];
+    const args = node.childForFieldName('arguments');
+    if (last === 'register' && fnNode.type === 'attribute' && (this.modules.has('rest_framework') || /Router\(\)\.register$/.test(q))) {
+      const [first, second] = positional(args);
       if (first && (first.type === 'string' || first.type === 'concatenated_string') && !q.includes('admin')) {
-        this.emit({ kind: 'route', framework: 'django', via: 'router.register' }, node);
+        // The viewset is expanded to its routes across files (detectors/routes.ts).
+        const viewset = second && isDotted(second) ? this.qualify(second.text) : undefined;
+        this.emit({ kind: 'route', framework: 'django', via: 'router.register', ...(viewset ? { name: viewset } : {}) }, node);
         return;
       }
+    }
+    if ((last === 'add_url_rule' || (last === 'add_resource' && this.importsAny(['flask_restful', 'flask_restx']))) && fnNode.type === 'attribute') {
+      // One route per URL rule given; inside a function that is handed its URLs, the function is a route helper.
+      const urls = urlStrings(args);
+      const helper = urls === 0 ? forwardingFunction(node, args) : undefined;
+      if (helper) this.emit({ kind: 'routeHelper', name: helper, via: last }, node);
+      else this.emit({ kind: 'route', framework: 'flask', via: last, ...(urls > 1 ? { count: urls } : {}) }, node);
+      return;
+    }
+    if ((last === 'extend' || last === 'append') && fnNode.type === 'attribute' && args) {
+      this.emitUrlPatterns(args, loopLength(node), fnNode.childForFieldName('object')?.text === 'urlpatterns');
+      return;
     }
     for (const rule of CALL_RULES) {
       if (last !== rule.last || !matchesPrefix(q, rule.prefixes) || !this.importsAny(rule.requires)) continue;
       this.emit(rule.obs, node);
       return;
+    }
+    if (ROUTE_HELPER.test(last)) {
+      const urls = urlStrings(args);
+      if (urls > 0) this.emit({ kind: 'routeCall', name: last, via: 'route helper', count: urls }, node);
     }
   }
 
@@ -402,6 +427,8 @@ class FileContext {
       file: this.file,
       evidence: this.evidence(node),
     };
+    if (metaFlag(body, 'proxy')) info.proxy = true;
+    this.viewsetMembers(body, info);
     this.out.classes.push(info);
     for (const base of bases) {
       const last = lastSegment(base);
@@ -410,6 +437,66 @@ class FileContext {
         for (const obs of rule.obs) this.emit({ ...obs, name: obs.name ?? name }, node);
         return;
       }
+    }
+  }
+
+  /** The DRF actions a class body defines: viewset methods by name, `@action` methods by decorator. */
+  private viewsetMembers(body: Node | null, info: ClassInfo): void {
+    const methods: string[] = [];
+    let actions = 0;
+    for (const stmt of body?.namedChildren ?? []) {
+      if (!stmt) continue;
+      const def = stmt.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
+      if (def?.type !== 'function_definition') continue;
+      const fname = def.childForFieldName('name')?.text ?? '';
+      if (VIEWSET_ACTIONS.has(fname)) methods.push(fname);
+      if (stmt.type !== 'decorated_definition') continue;
+      for (const d of stmt.namedChildren) {
+        if (d?.type !== 'decorator') continue;
+        const e = d.namedChildren[0];
+        const f = e?.type === 'call' ? e.childForFieldName('function') : e;
+        const dq = f && isDotted(f) ? this.qualify(f.text) : '';
+        if (/(^|\.)(action|list_route|detail_route)$/.test(dq) && (dq.startsWith('rest_framework.') || this.modules.has('rest_framework'))) actions++;
+      }
+    }
+    if (methods.length > 0) info.methods = methods;
+    if (actions > 0) info.actions = actions;
+  }
+
+  /**
+   * The Django URL patterns (path/re_path/url calls) an expression holds, each with how many times
+   * it is made (comprehensions and loops over literal lists), looking into `include([...])` lists.
+   * `bare` accepts an unqualified `path`/`url` (in `urlpatterns`); elsewhere they must be Django's.
+   */
+  private *urlPatternCalls(expr: Node, times: number, bare: boolean): Generator<{ call: Node; count: number }> {
+    for (const c of callsIn(expr)) {
+      if (c.type === 'list_comprehension' || c.type === 'generator_expression') {
+        const body = c.childForFieldName('body');
+        if (body) yield* this.urlPatternCalls(body, times * comprehensionLength(c), bare);
+        continue;
+      }
+      const fn = c.childForFieldName('function');
+      if (!fn) continue;
+      const q = this.qualify(fn.text);
+      const last = lastSegment(q);
+      if (!URL_CALLS.has(last) || !(q.startsWith('django.') || (bare && q === last))) continue;
+      const target = positional(c.childForFieldName('arguments'))[1];
+      const targetFn = target?.type === 'call' ? lastSegment(target.childForFieldName('function')?.text ?? '') : '';
+      // include(...) and admin.site.urls / router.urls link to another URLconf: not a route.
+      if (targetFn === 'include') {
+        const inline = positional(target?.childForFieldName('arguments'))[0];
+        if (inline && inline.type !== 'string') yield* this.urlPatternCalls(inline, times, bare);
+        continue;
+      }
+      if (target?.type === 'attribute' && target.text.endsWith('.urls')) continue;
+      yield { call: c, count: times };
+    }
+  }
+
+  private emitUrlPatterns(expr: Node, times: number, bare: boolean): void {
+    for (const { call, count } of this.urlPatternCalls(expr, times, bare)) {
+      const last = lastSegment(this.qualify(call.childForFieldName('function')?.text ?? ''));
+      this.emit({ kind: 'route', framework: 'django', via: `${last}()`, ...(count > 1 ? { count } : {}) }, call);
     }
   }
 
@@ -428,18 +515,9 @@ class FileContext {
         const rule = INSTALLED_APP_RULES.get(app.replace(/\.apps\.\w+$/, ''));
         if (rule) this.emit({ ...rule, framework: rule.framework ?? 'django' }, s);
       }
-    } else if (left.text === 'urlpatterns') {
-      for (const call of callsIn(right)) {
-        const fn = call.childForFieldName('function');
-        if (!fn) continue;
-        const last = lastSegment(this.qualify(fn.text));
-        if (last !== 'path' && last !== 're_path' && last !== 'url') continue;
-        const target = call.childForFieldName('arguments')?.namedChildren[1];
-        const targetFn = target?.type === 'call' ? lastSegment(target.childForFieldName('function')?.text ?? '') : '';
-        // include(...) and admin.site.urls / router.urls link to another URLconf: not a route.
-        if (targetFn === 'include' || (target?.type === 'attribute' && target.text.endsWith('.urls'))) continue;
-        this.emit({ kind: 'route', framework: 'django', via: `${last}()` }, call);
-      }
+    } else {
+      // urlpatterns, or any module-level list of Django URL patterns (included by name elsewhere).
+      this.emitUrlPatterns(right, loopLength(node), left.text === 'urlpatterns');
     }
   }
 
@@ -472,7 +550,88 @@ const ROUTE_OWNERS: [string, string][] = [
   ['quart.Blueprint()', 'quart'],
   ['sanic.Sanic()', 'sanic'],
   ['bottle.Bottle()', 'bottle'],
+  ['flask_restx.Namespace()', 'flask'],
+  ['flask_restx.Api()', 'flask'],
+  ['flask_smorest.Blueprint()', 'flask'],
+  ['apiflask.APIFlask()', 'flask'],
+  ['apiflask.APIBlueprint()', 'flask'],
 ];
+
+/** A call's positional arguments (keyword arguments and splats left out). */
+function positional(args: Node | null | undefined): Node[] {
+  return (args?.namedChildren ?? []).filter((a): a is Node => !!a && a.type !== 'keyword_argument' && a.type !== 'list_splat' && a.type !== 'dictionary_splat' && a.type !== 'comment');
+}
+
+/** How many URL rules ('/...' strings) a call is given: as arguments, or in a list or tuple argument. */
+function urlStrings(args: Node | null | undefined): number {
+  let n = 0;
+  for (const a of args?.namedChildren ?? []) {
+    if (!a) continue;
+    const v = a.type === 'keyword_argument' ? a.childForFieldName('value') : a;
+    if (!v) continue;
+    for (const s of v.type === 'list' || v.type === 'tuple' ? v.namedChildren : [v]) if (stringValue(s)?.startsWith('/')) n++;
+  }
+  return n;
+}
+
+/**
+ * The function a registration call sits in when it registers URLs that function is given: an
+ * argument (or `*arg`) that is one of its parameters, or the variable of a loop over one.
+ */
+function forwardingFunction(node: Node, args: Node | null): string | undefined {
+  let fn: Node | null = node.parent;
+  while (fn && fn.type !== 'function_definition') fn = fn.parent;
+  if (!fn) return undefined;
+  const params = new Set<string>();
+  for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {
+    const id = p?.type === 'identifier' ? p : p?.namedChildren.find((c) => c?.type === 'identifier');
+    if (id) params.add(id.text);
+  }
+  for (let p = node.parent; p && p !== fn; p = p.parent) {
+    const left = p.type === 'for_statement' ? p.childForFieldName('left') : null;
+    if (left?.type === 'identifier' && params.has(p.childForFieldName('right')?.text ?? '')) params.add(left.text);
+  }
+  for (const a of args?.namedChildren ?? []) {
+    const id = a?.type === 'list_splat' ? a.namedChildren[0] : a;
+    if (id?.type === 'identifier' && params.has(id.text)) return fn.childForFieldName('name')?.text;
+  }
+  return undefined;
+}
+
+/** How many times a `for` loop over a literal list or tuple around the node runs (1 without one). */
+function loopLength(node: Node): number {
+  let times = 1;
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'function_definition' || p.type === 'class_definition') break;
+    if (p.type !== 'for_statement') continue;
+    const over = p.childForFieldName('right');
+    if (over && (over.type === 'list' || over.type === 'tuple')) times *= over.namedChildren.filter((c) => c && c.type !== 'comment').length;
+  }
+  return times;
+}
+
+/** How many items a comprehension yields when it runs over literal lists (1 when it cannot tell). */
+function comprehensionLength(node: Node): number {
+  let times = 1;
+  for (const c of node.namedChildren) {
+    if (c?.type !== 'for_in_clause') continue;
+    const over = c.childForFieldName('right');
+    if (over && (over.type === 'list' || over.type === 'tuple')) times *= over.namedChildren.filter((x) => x && x.type !== 'comment').length;
+  }
+  return times;
+}
+
+/** `class Meta: <flag> = True` in a class body. */
+function metaFlag(body: Node | null, flag: string): boolean {
+  for (const stmt of body?.namedChildren ?? []) {
+    if (stmt?.type !== 'class_definition' || stmt.childForFieldName('name')?.text !== 'Meta') continue;
+    for (const inner of stmt.childForFieldName('body')?.namedChildren ?? []) {
+      const a = inner?.namedChildren[0];
+      if (a?.type === 'assignment' && a.childForFieldName('left')?.text === flag && a.childForFieldName('right')?.text === 'True') return true;
+    }
+  }
+  return false;
+}
 
 function joinModule(mod: string, name: string): string {
   return mod.endsWith('.') ? `${mod}${name}` : `${mod}.${name}`;
@@ -503,14 +662,8 @@ function isAbstractBody(body: Node | null): boolean {
       const a = stmt.namedChildren[0];
       if (a?.type === 'assignment' && a.childForFieldName('left')?.text === '__abstract__' && a.childForFieldName('right')?.text === 'True') return true;
     }
-    if (stmt.type === 'class_definition' && stmt.childForFieldName('name')?.text === 'Meta') {
-      for (const inner of stmt.childForFieldName('body')?.namedChildren ?? []) {
-        const a = inner?.namedChildren[0];
-        if (a?.type === 'assignment' && a.childForFieldName('left')?.text === 'abstract' && a.childForFieldName('right')?.text === 'True') return true;
-      }
-    }
   }
-  return false;
+  return metaFlag(body, 'abstract');
 }
 
 function enclosingScope(node: Node): 'module' | 'other' {
@@ -557,10 +710,10 @@ function stringsIn(node: Node): Node[] {
 /** path()/re_path()/url() calls in a URL conf expression, looking inside wrappers such as i18n_patterns(...). */
 function callsIn(node: Node): Node[] {
   const isRoute = (n: Node) => {
+    if (n.type === 'list_comprehension' || n.type === 'generator_expression') return true;
     if (n.type !== 'call') return false;
     const fn = n.childForFieldName('function');
-    const last = fn ? lastSegment(fn.text) : '';
-    return last === 'path' || last === 're_path' || last === 'url';
+    return fn ? URL_CALLS.has(lastSegment(fn.text)) : false;
   };
   return collect(node, isRoute, (n) => {
     if (n.type === 'call') return n.childForFieldName('arguments')?.namedChildren ?? [];

@@ -6,7 +6,7 @@
  */
 import { lastAtOrBefore, lineStarts } from '../read/text';
 import { CALL_NAMES } from './prefilter';
-import { CALL_RULES } from './rules';
+import { CALL_RULES, ROUTE_HELPER, URL_CALLS, VIEWSET_ACTIONS } from './rules';
 
 const IDENT = 1;
 const OP = 2;
@@ -68,8 +68,6 @@ const KEEP_ANY: ReadonlySet<string> = new Set([...KEEP_WORDS, ...KEEP_CALLS]);
 const CALL_PREFIXES = new Map<string, (readonly string[] | undefined)[]>();
 for (const r of CALL_RULES) CALL_PREFIXES.set(r.last, [...(CALL_PREFIXES.get(r.last) ?? []), r.prefixes]);
 
-/** The functions a URL conf's `urlpatterns` calls (analyze.ts reads their qualified last segment). */
-const URL_CALLS: ReadonlySet<string> = new Set(['path', 're_path', 'url']);
 
 /** How many rounds of dropping bodies (see choose) before giving up on a file. */
 const MAX_ROUNDS = 50;
@@ -654,7 +652,9 @@ function findDefs(text: string, lx: Lexed, words: string[]): Def[] | undefined {
       open.push({ classBody: lx.lineIndent[k + 1], indent, last: k });
     } else {
       const def: Def = { start: lx.start[lx.lineFirst[k + 1]], end: -1, firstLine: k + 1, lastLine: k + 1, children: [] };
-      if (plainHeader(text, lx, k)) def.header = { line: k, start: lx.start[first] };
+      // A viewset method's name is read (analyze.ts viewsetMembers): its header stays.
+      const named = inClass && VIEWSET_ACTIONS.has(words[head + 1]);
+      if (!named && plainHeader(text, lx, k)) def.header = { line: k, start: lx.start[first] };
       container().push(def);
       open.push({ def, indent, last: k });
     }
@@ -793,6 +793,8 @@ function choose(text: string, lx: Lexed, words: string[], roots: Def[]): Def[] {
     if (lx.kind[t] === IDENT) {
       const w = words[t];
       if (KEEP_ANY.has(w) || (anyAlias && aliases.has(w))) bad = KEEP_WORDS.has(w) || (isOp(t + 1, LPAREN) && ((KEEP_CALLS.has(w) && callMayShow(t)) || aliases.has(w)));
+      // A URL pattern anywhere (a list included by name, urlpatterns.extend), a call of a route helper.
+      else if (isOp(t + 1, LPAREN)) bad = URL_CALLS.has(w) || (w.length > 4 && (w.startsWith('add_') || w.startsWith('register_')) && ROUTE_HELPER.test(w));
     } else if (lx.kind[t] === OP) {
       for (let i = lx.start[t]; i < lx.end[t] && !bad; i++) bad = text.charCodeAt(i) === AT;
     }

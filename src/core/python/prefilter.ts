@@ -39,6 +39,8 @@ function buildTrigger(): RegExp {
     `\\b(?:${[...words].sort((a, b) => b.length - a.length).map(escape).join('|')})\\b`,
     // Decorator-only names (short words such as "on" or "task") count only after an @.
     `@[\\w.\\s]{0,200}?\\b(?:${decorators})\\b`,
+    // A call of a project route helper (rules.ts ROUTE_HELPER), which may register URLs it is handed.
+    `\\b(?:add|register)_\\w*(?:resource|rule|route|view|url|api|endpoint)s?\\s*\\(`,
     // A route decorator: @<anything>.route( / .get( ... (possibly spread over lines).
     `@[\\w.\\s]{0,200}?\\.\\s*(?:${routes})\\s*\\(`,
     // Any class definition (at the start of a line, after indentation): one with bases may inherit a

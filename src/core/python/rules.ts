@@ -9,6 +9,18 @@ import type { Observation, ObservationKind } from '../model';
 /** An observation without its evidence (analyze.ts adds the location). */
 export type ObservationSpec = Omit<Observation, 'evidence'>;
 
+/** DRF viewset methods that make a router's list or detail route (read in class bodies). */
+export const VIEWSET_ACTIONS: ReadonlySet<string> = new Set(['list', 'create', 'retrieve', 'update', 'partial_update', 'destroy']);
+
+/** The functions a Django URL conf calls for one pattern (their qualified last segment). */
+export const URL_CALLS: ReadonlySet<string> = new Set(['path', 're_path', 'url']);
+
+/**
+ * Names of project functions that may register the URL rules they are handed (redash's
+ * `add_org_resource`, flaskbb's `register_view`); a call counts once such a function is found.
+ */
+export const ROUTE_HELPER = /^(add|register)_\w*(resource|rule|route|view|url|api|endpoint)s?$/;
+
 /** Decorator methods that declare a route when called with a path. */
 export const ROUTE_METHODS: ReadonlySet<string> = new Set(['route', 'get', 'post', 'put', 'patch', 'delete', 'websocket']);
 
@@ -77,6 +89,7 @@ export const CALL_RULES: readonly NameRule[] = [
   { last: 'Blueprint', prefixes: ['flask.', 'Blueprint'], requires: ['flask'], obs: fw('blueprint', 'flask', 'Blueprint()') },
   { last: 'add_url_rule', obs: fw('route', 'flask', 'add_url_rule') },
   { last: 'add_resource', requires: ['flask_restful', 'flask_restx'], obs: fw('route', 'flask', 'add_resource') },
+  { last: 'DefaultRouter', prefixes: ['rest_framework.'], obs: fw('route', 'django', 'API root', { name: 'DefaultRouter' }) },
   { last: 'FastAPI', prefixes: ['fastapi.'], obs: fw('app', 'fastapi', 'FastAPI()', { name: 'FastAPI app' }) },
   { last: 'Quart', prefixes: ['quart.'], obs: fw('app', 'quart', 'Quart()') },
   { last: 'Sanic', prefixes: ['sanic.'], obs: fw('app', 'sanic', 'Sanic()') },

@@ -73,6 +73,7 @@ export function blankProject(root = '.'): ProjectAssessment {
     models: 0,
     relations: 0,
     routes: 0,
+    routesBy: {},
     views: 0,
     templates: 0,
     templateDialect: 'none',
