@@ -339,7 +339,8 @@ class FileContext {
     const first = args?.namedChildren[0];
     if (!first) return false;
     const value = first.type === 'keyword_argument' ? first.childForFieldName('value') : first;
-    if (!value || (value.type !== 'string' && value.type !== 'concatenated_string')) return method === 'route' && value?.type === 'identifier';
+    // A URL built at run time (`@bp.route(org_scoped_rule('/x'))`, PREFIX + '/x') is still one rule.
+    if (!value || (value.type !== 'string' && value.type !== 'concatenated_string')) return method === 'route' && !!value && COMPUTED_URL.has(value.type);
     const raw = stringValue(value) ?? value.text.replace(/^[a-zA-Z]*['"]+/, '');
     return method === 'route' || method === 'websocket' || raw === '' || raw.startsWith('/');
   }
@@ -355,6 +356,10 @@ class FileContext {
 
   call(node: Node): void {
     const fnNode = node.childForFieldName('function');
+    if (fnNode && isChainedRegister(fnNode) && this.importsAny(DRF_ROUTER_MODULES)) {
+      this.routerRegister(node, fnNode.text);
+      return;
+    }
     if (!fnNode || !isDotted(fnNode)) return;
     const q = this.qualify(fnNode.text);
     const last = lastSegment(q);
@@ -372,15 +377,7 @@ class FileContext {
       return;
     }
     const args = node.childForFieldName('arguments');
-    if (last === 'register' && fnNode.type === 'attribute' && (this.modules.has('rest_framework') || /Router\(\)\.register$/.test(q))) {
-      const [first, second] = positional(args);
-      if (first && (first.type === 'string' || first.type === 'concatenated_string') && !q.includes('admin')) {
-        // The viewset is expanded to its routes across files (detectors/routes.ts).
-        const viewset = second && isDotted(second) ? this.qualify(second.text) : undefined;
-        this.emit({ kind: 'route', framework: 'django', via: 'router.register', ...(viewset ? { name: viewset } : {}) }, node);
-        return;
-      }
-    }
+    if (last === 'register' && fnNode.type === 'attribute' && (this.importsAny(DRF_ROUTER_MODULES) || /Router\(\)\.register$/.test(q)) && this.routerRegister(node, q)) return;
     if ((last === 'add_url_rule' || (last === 'add_resource' && this.importsAny(['flask_restful', 'flask_restx']))) && fnNode.type === 'attribute') {
       // One route per URL rule given; inside a function that is handed its URLs, the function is a route helper.
       const urls = urlStrings(args);
@@ -491,6 +488,15 @@ class FileContext {
       if (target?.type === 'attribute' && target.text.endsWith('.urls')) continue;
       yield { call: c, count: times };
     }
+  }
+
+  /** `router.register('prefix', ViewSet)`: a route the viewset expands across files (detectors/routes.ts). */
+  private routerRegister(node: Node, callee: string): boolean {
+    const [first, second] = positional(node.childForFieldName('arguments'));
+    if (!first || (first.type !== 'string' && first.type !== 'concatenated_string') || callee.includes('admin')) return false;
+    const viewset = second && isDotted(second) ? this.qualify(second.text) : undefined;
+    this.emit({ kind: 'route', framework: 'django', via: 'router.register', ...(viewset ? { name: viewset } : {}) }, node);
+    return true;
   }
 
   private emitUrlPatterns(expr: Node, times: number, bare: boolean): void {
@@ -610,6 +616,19 @@ function loopLength(node: Node): number {
   return times;
 }
 
+/** Expressions a `.route(...)` URL may be computed by. */
+const COMPUTED_URL: ReadonlySet<string> = new Set(['identifier', 'attribute', 'call', 'binary_operator', 'subscript']);
+
+/** Modules whose routers register viewsets: DRF, drf-nested-routers, drf-extensions. */
+const DRF_ROUTER_MODULES = ['rest_framework', 'rest_framework_nested', 'rest_framework_extensions'];
+
+/** `router.register(...).register(...)`: drf-extensions' nested registration. */
+function isChainedRegister(fn: Node): boolean {
+  if (fn.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'register') return false;
+  const inner = fn.childForFieldName('object');
+  return inner?.type === 'call' && /\.register$/.test(inner.childForFieldName('function')?.text ?? '');
+}
+
 /** How many items a comprehension yields when it runs over literal lists (1 when it cannot tell). */
 function comprehensionLength(node: Node): number {
   let times = 1;
@@ -674,7 +693,7 @@ function enclosingScope(node: Node): 'module' | 'other' {
 }
 
 const STRING_CONTAINERS: ReadonlySet<string> = new Set(['list', 'tuple', 'parenthesized_expression', 'binary_operator', 'expression_list']);
-const CALL_CONTAINERS: ReadonlySet<string> = new Set([...STRING_CONTAINERS, 'list_splat']);
+const CALL_CONTAINERS: ReadonlySet<string> = new Set([...STRING_CONTAINERS, 'list_splat', 'argument_list']);
 
 /**
  * The nodes of a tree, depth first in source order, that `pick` keeps; `descend` says which

@@ -47,7 +47,7 @@ const COMPOUND_WORDS: ReadonlySet<string> = new Set(['def', 'class', 'if', 'elif
 const CLAUSE_WORDS: ReadonlySet<string> = new Set(['elif', 'else', 'except', 'finally']);
 
 /** Names analyze.ts reads in a class body's statements (isAbstractBody). */
-const CLASS_READS: ReadonlySet<string> = new Set(['abstract', '__abstract__']);
+const CLASS_READS: ReadonlySet<string> = new Set(['abstract', '__abstract__', 'proxy']);
 
 /** Names analyze.ts reads in a module's statements (assignment: settings and URL confs). */
 const MODULE_READS: ReadonlySet<string> = new Set(['INSTALLED_APPS', 'urlpatterns']);
@@ -569,7 +569,7 @@ export function inertRegions(text: string): Region[] | undefined {
  * The regions that may be blanked, as a tree (by nesting), or undefined when nesting is absurdly
  * deep: function bodies, and the simple statements directly in a class body (a form's or a
  * serializer's field declarations are most of some modules). A statement region is one logical
- * line; one naming `abstract` or `__abstract__` (analyze.ts reads those in class bodies) is never
+ * line; one naming `abstract`, `__abstract__` or `proxy` (analyze.ts reads those in class bodies) is never
  * one. Regions nest in the function bodies around them.
  */
 function findDefs(text: string, lx: Lexed, words: string[]): Def[] | undefined {
