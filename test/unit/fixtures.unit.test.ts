@@ -24,6 +24,11 @@ interface Expected {
   migrations: boolean;
   forms: boolean;
   restApi: boolean;
+  /** facts.routesBy, when given. */
+  routesBy?: Record<string, number>;
+  /** "file:line" of every route (the size finding's evidence) and of every model (data.models'), when given. */
+  routeLines?: string[];
+  modelLines?: string[];
   perProject?: Record<string, Omit<Expected, 'projects' | 'perProject'>>;
 }
 
@@ -42,6 +47,10 @@ function check(p: ProjectAssessment, e: Omit<Expected, 'projects' | 'perProject'
     expected[k] = e[k];
   }
   assert.deepEqual(actual, expected, `project ${p.root}`);
+  if (e.routesBy) assert.deepEqual(p.facts.routesBy, e.routesBy, `routesBy of ${p.root}`);
+  const lines = (prefix: string) => p.findings.filter((f) => f.id.startsWith(prefix)).flatMap((f) => f.evidence.map((v) => `${v.file}:${v.line}`)).sort();
+  if (e.routeLines) assert.deepEqual(lines('size.'), [...e.routeLines].sort(), `route lines of ${p.root}`);
+  if (e.modelLines) assert.deepEqual(lines('data.models'), [...e.modelLines].sort(), `model lines of ${p.root}`);
 }
 
 describe('fixture and example workspaces match their EXPECTED.json', () => {

@@ -134,7 +134,8 @@ export const CALL_RULES: readonly NameRule[] = [
   { last: 'Celery', prefixes: ['celery.'], obs: fw('tasks', undefined, 'celery') },
   { last: 'Queue', prefixes: ['rq.'], obs: fw('tasks', undefined, 'rq') },
   { last: 'Api', prefixes: ['flask_restful.', 'flask_restx.', 'flask_smorest.'], obs: fw('restApi', 'flask', 'flask REST add-on') },
-  ...['ForeignKey', 'ManyToManyField', 'OneToOneField', 'ForeignKeyField', 'relationship'].map((last) => ({
+  // TreeForeignKey (MPTT), ParentalKey (modelcluster, Wagtail) and their many-to-many are Django relations too.
+  ...['ForeignKey', 'ManyToManyField', 'OneToOneField', 'ForeignKeyField', 'relationship', 'TreeForeignKey', 'TreeManyToManyField', 'TreeOneToOneField', 'ParentalKey', 'ParentalManyToManyField'].map((last) => ({
     last,
     obs: fw('relation', undefined, last),
   })),

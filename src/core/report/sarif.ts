@@ -42,6 +42,7 @@ const RULE_TEXT: Readonly<Record<string, string>> = {
   'templates.pages': 'A site that serves pages with no data model, accounts or admin',
   'size.small': 'A small surface with few batteries',
   'size.large': 'A large application',
+  'size.medium': 'A mid-sized application (size favours neither)',
   'async.views': 'Async views (both frameworks run them)',
   'tasks.queue': 'A background task queue (works with either framework)',
   'realtime.websockets': 'Real-time features',

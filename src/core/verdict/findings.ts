@@ -34,6 +34,12 @@ export function evidenceOf(observations: readonly Observation[], max = MAX_EVIDE
   return uniqueEvidence(observations.map((o) => o.evidence), max);
 }
 
+/** " (12 URL patterns, 9 DRF routers)" when more than one mechanism declares the routes, else "". */
+function routesByText(facts: Facts): string {
+  const by = Object.entries(facts.routesBy);
+  return by.length > 1 ? ` (${by.map(([k, v]) => `${v} ${k}`).join(', ')})` : '';
+}
+
 /** Evidence deduplicated by file and line, capped. */
 export function uniqueEvidence(evidence: readonly Evidence[], max = MAX_EVIDENCE): Evidence[] {
   const seen = new Set<string>();
@@ -270,6 +276,9 @@ export function deriveFindings(input: RuleInput): DraftFinding[] {
       add('size.small', 'size', 'flask', `A small surface: ${plural(facts.routes, 'route')}, ${plural(facts.models, 'model')} and ${use.count === 0 ? 'none' : 'one'} of Django's batteries`, evidenceOf(routes, 10));
     } else if (facts.routes >= 40 || facts.models >= 15) {
       add('size.large', 'size', 'django', `A large application: ${plural(facts.routes, 'route')} and ${plural(facts.models, 'model')}; Django's structure pays off as projects grow`, evidenceOf(routes, 10), Math.max(facts.routes / 40, facts.models / 15));
+    } else if (facts.routes > 0) {
+      // Size between the two weighs nothing, but the routes stay one click away.
+      add('size.medium', 'size', 'neither', `A mid-sized application: ${plural(facts.routes, 'route')}${routesByText(facts)} and ${plural(facts.models, 'model')}; size alone favours neither framework`, evidenceOf(routes));
     }
   }
 
