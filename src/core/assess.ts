@@ -108,6 +108,8 @@ export class AssessmentSession {
   private walkProblems: Problem[] = [];
   private manifestProblems: Problem[] = [];
   private depsByFile = new Map<string, Dependency[]>();
+  /** setup.py files that call no setup(): analysed as code once the manifests are read. */
+  private setupModules = new Set<string>();
   private readonly analyses = new Map<string, FileAnalysis>();
   private readonly dialects = new Map<string, TemplateDialect>();
   private readonly maxBytes: number;
@@ -312,6 +314,22 @@ export class AssessmentSession {
     this.manifestProblems = manifests.problems;
     this.depsByFile = new Map();
     for (const [file, result] of manifests.results) this.depsByFile.set(file, result.dependencies);
+    this.setupModules = new Set(manifests.setupModules);
+    await this.analyzeSetupModules();
+  }
+
+  /** Brings the analyses of files named setup.py in line with which of them are code (setupModules). */
+  private async analyzeSetupModules(): Promise<void> {
+    for (const path of [...this.analyses.keys()]) if (isSetupPy(path) && !this.setupModules.has(path)) this.analyses.delete(path);
+    for (const f of this.files) {
+      if (!this.setupModules.has(f.path) || this.analyses.has(f.path)) continue;
+      this.options.signal?.throwIfAborted();
+      await this.analyzeInto(f, await this.readPython(f));
+    }
+  }
+
+  private isCode(f: FileEntry): boolean {
+    return isAnalyzedPython(f) || this.setupModules.has(f.path);
   }
 
   private readPython(f: FileEntry): Promise<Uint8Array | Error> {
@@ -408,7 +426,7 @@ export class AssessmentSession {
   /** Recomputes every project's verdict from what the session holds. */
   private async verdict(started: number): Promise<Assessment> {
     this.report({ phase: 'verdict', done: 0, total: 0, message: 'Weighing the evidence' });
-    const pyFiles = this.files.filter(isAnalyzedPython);
+    const pyFiles = this.files.filter((f) => this.isCode(f));
     // In path order: analyses arrive in whatever order the walk, the cache and the workers give.
     const appFiles = [...this.analyses]
       .filter(([path, a]) => path.endsWith('manage.py') || a.observations.some((o) => o.kind === 'app' && o.framework === 'flask'))

@@ -36,6 +36,7 @@ export type ObservationKind =
   | 'route' // a URL route declared
   | 'routeHelper' // a project function that registers the URL rules it is given (name = function); read by detectors/routes.ts
   | 'routeCall' // a call handing URL rules to a function named like a route helper (name, count = URLs); read by detectors/routes.ts
+  | 'routerMade' // a router made from a class not DRF's own (name = class); an API root when it is a DefaultRouter (detectors/routes.ts)
   | 'view' // a view function or class
   | 'model' // a concrete ORM model class
   | 'relation' // a relationship between models (ForeignKey, relationship(), ...)
@@ -129,6 +130,8 @@ export interface ManifestResult {
    * project. A field, not an identity mark, so it survives the copy from a parse worker.
    */
   unreadable?: true;
+  /** setup.py that calls no setup(): a module of the app named setup.py (redash/handlers/setup.py), read as code. */
+  notSetupScript?: true;
 }
 
 /** Concerns a finding can be about; used to group findings in every front end. */

@@ -18,6 +18,7 @@ const KINDS: Record<ObservationKind, true> = {
   route: true,
   routeHelper: true,
   routeCall: true,
+  routerMade: true,
   view: true,
   model: true,
   relation: true,

@@ -14,6 +14,8 @@ export type OrmKind = 'django' | 'sqlalchemy' | 'peewee' | 'sqlmodel' | 'tortois
 
 type Resolution = OrmKind | 'sqlalchemy-base' | 'sqlmodel-base' | null;
 
+/** Concrete models Django ships, subclassed as multi-table children (netbox's ObjectType(ContentType)). */
+const DJANGO_CONCRETE = /^django\.contrib\.(contenttypes\.models\.ContentType|auth\.models\.(User|Group|Permission))$/;
 const DJANGO_BASES = /(^|\.)(models\.Model|AbstractUser|AbstractBaseUser)$/;
 
 /**
@@ -30,14 +32,16 @@ const LIBRARY_BASES: readonly [RegExp, OrmKind][] = [
   [/^ormar(\.models)?\.Model$/, 'ormar'],
   [/^piccolo\.table\.Table$/, 'piccolo'],
   // Django model bases of CMS and tree libraries: Wagtail pages, settings, images, documents and
-  // forms, modelcluster, taggit, django-mptt, django-treebeard, django-polymorphic, django-model-utils.
-  [/^wagtail(\.core|\.wagtailcore)?\.models(\.\w+)*\.(Page|Orderable|AbstractPage|DraftStateMixin|RevisionMixin|PreviewableMixin|LockableMixin|WorkflowMixin|TranslatableMixin)$/, 'django'],
+  // forms, modelcluster, taggit, django-mptt, django-treebeard, django-polymorphic, django-softdelete,
+  // django-model-utils.
+  [/^wagtail(\.core|\.wagtailcore)?\.models(\.\w+)*\.(Page|Orderable|AbstractPage|DraftStateMixin|RevisionMixin|PreviewableMixin|LockableMixin|WorkflowMixin|TranslatableMixin|Task|TaskState)$/, 'django'],
   [/^wagtail(\.\w+)*\.(BaseSiteSetting|BaseGenericSetting|BaseSetting|AbstractImage|AbstractRendition|AbstractDocument|AbstractEmailForm|AbstractForm|AbstractFormField|AbstractFormSubmission)$/, 'django'],
   [/^modelcluster(\.\w+)*\.ClusterableModel$/, 'django'],
   [/^taggit(\.\w+)*\.(TaggedItemBase|TagBase|GenericTaggedItemBase|ItemBase)$/, 'django'],
   [/^mptt(\.\w+)*\.MPTTModel$/, 'django'],
   [/^treebeard(\.\w+)*\.(MP_Node|NS_Node|AL_Node)$/, 'django'],
   [/^polymorphic(\.\w+)*\.PolymorphicModel$/, 'django'],
+  [/^django_softdelete(\.\w+)*\.SoftDeleteModel$/, 'django'],
   [/^model_utils(\.\w+)*\.(TimeStampedModel|TimeFramedModel|StatusModel|SoftDeletableModel|UUIDModel)$/, 'django'],
 ];
 
@@ -68,7 +72,7 @@ export function* resolveModelsInSteps(classes: readonly ClassInfo[], built?: Cla
   };
 
   const direct = (base: string, c: ClassInfo): Resolution => {
-    if (base.startsWith('django.') || base === 'models.Model') return DJANGO_BASES.test(base) ? 'django' : null;
+    if (base.startsWith('django.') || base === 'models.Model') return DJANGO_BASES.test(base) || DJANGO_CONCRETE.test(base) ? 'django' : null;
     if (/(^|\.)DeclarativeBase(NoMeta)?$/.test(base) && (base.startsWith('sqlalchemy') || !base.includes('.'))) return 'sqlalchemy-base';
     if (base.startsWith('sqlmodel.') || base === 'SQLModel') return c.table ? 'sqlmodel' : 'sqlmodel-base';
     if (base === 'peewee.Model') return 'peewee';

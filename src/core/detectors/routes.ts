@@ -42,7 +42,7 @@ export function* resolveRoutesInSteps(observations: readonly Observation[], clas
   let registrations = false;
   for (const o of observations) {
     if (o.kind === 'routeHelper' && o.name) helpers.add(o.name);
-    else if (o.kind === 'route' && o.via === 'router.register') registrations = true;
+    else if ((o.kind === 'route' && o.via === 'router.register') || o.kind === 'routerMade') registrations = true;
   }
   const index = registrations ? (built ?? (yield* ClassIndex.build(classes))) : undefined;
   const memo = new Map<ClassInfo, ViewsetRoutes>();
@@ -73,10 +73,21 @@ export function* resolveRoutesInSteps(observations: readonly Observation[], clas
     return cand ? routesOf(cand, depth) : undefined;
   };
 
+  /** True when a project router class derives from DRF's DefaultRouter, which serves an API root. */
+  const isDefaultRouter = (name: string, file: string, self: ClassInfo | undefined, depth: number): boolean => {
+    const c = index?.candidates(name, file, self)[0];
+    if (!c || depth > 50) return false;
+    return c.bases.some((b) => b === 'DefaultRouter' || b === 'rest_framework.routers.DefaultRouter' || (!b.startsWith('rest_framework') && isDefaultRouter(b, c.file, c, depth + 1)));
+  };
+
   const out: Observation[] = [];
   for (const [i, o] of observations.entries()) {
     if (i % OBSERVATIONS_PER_STEP === 0) yield;
     if (o.kind === 'routeHelper') continue;
+    if (o.kind === 'routerMade') {
+      if (o.name && isDefaultRouter(o.name, o.evidence.file, undefined, 0)) out.push({ ...o, kind: 'route', framework: 'django', via: 'API root' });
+      continue;
+    }
     if (o.kind === 'routeCall') {
       if (o.name && helpers.has(o.name)) out.push({ ...o, kind: 'route', framework: 'flask', via: `route helper ${o.name}()` });
       continue;

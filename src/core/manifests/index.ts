@@ -73,6 +73,8 @@ export interface ManifestRead {
    * not be read at all. Show this list, or the per-result lists, not both.
    */
   problems: Problem[];
+  /** Files named setup.py that call no setup(): modules of the code, not manifests. */
+  setupModules: string[];
 }
 
 /**
@@ -92,6 +94,7 @@ export async function readManifests(
 ): Promise<ManifestRead> {
   const results = new Map<string, ManifestResult>();
   const problems: Problem[] = [];
+  const setupModules: string[] = [];
   const folderIsReal = new Map<string, Promise<boolean>>();
 
   /**
@@ -193,6 +196,10 @@ export async function readManifests(
       const kind = constraint ? 'constraint' : requirementsKindFor(file);
       for (const d of result.dependencies) if (d.kind === 'runtime') d.kind = kind;
     }
+    if (result.notSetupScript) {
+      setupModules.push(file);
+      return;
+    }
     problems.push(...result.problems);
     if (isUnreadable(result)) return;
     results.set(file, result);
@@ -228,7 +235,7 @@ export async function readManifests(
       problems.push(problem(file, null, `could not be read: ${errorText(e)}`));
     }
   }
-  return { results, problems };
+  return { results, problems, setupModules };
 }
 
 function errorText(e: unknown): string {

@@ -51,7 +51,9 @@ class SetupReader {
 
   read(root: Node): void {
     this.collectBindings(root);
-    for (const call of setupCalls(root)) this.readCall(call);
+    const calls = setupCalls(root);
+    if (calls.length === 0) this.result.notSetupScript = true;
+    for (const call of calls) this.readCall(call);
   }
 
   /** Module-level `NAME = …` and `NAME += …` statements, in source order. */

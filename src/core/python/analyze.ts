@@ -211,6 +211,8 @@ class FileContext {
   private readonly aliases = new Map<string, string>();
   /** local name -> qualified callee it was assigned from, with "()" (e.g. app -> "flask.Flask()"). */
   private readonly bound = new Map<string, string>();
+  /** Bindings made inside a function: never hide an import or a module-level binding of the same name. */
+  private readonly localBound = new Map<string, string>();
   private readonly modules = new Set<string>();
   private readonly seenFramework = new Set<string>();
 
@@ -276,7 +278,7 @@ class FileContext {
     const dot = text.indexOf('.');
     const head = dot < 0 ? text : text.slice(0, dot);
     const rest = dot < 0 ? '' : text.slice(dot);
-    const boundTo = this.bound.get(head);
+    const boundTo = this.bound.get(head) ?? (this.aliases.has(head) ? undefined : this.localBound.get(head));
     if (boundTo) return boundTo + rest;
     const alias = this.aliases.get(head);
     return alias ? alias + rest : text;
@@ -293,7 +295,7 @@ class FileContext {
     const fn = right.childForFieldName('function');
     if (!fn || !isDotted(fn)) return;
     const q = this.qualify(fn.text);
-    this.bound.set(left.text, `${q}()`);
+    (inFunction(node) ? this.localBound : this.bound).set(left.text, `${q}()`);
     const last = lastSegment(q);
     if (last === 'declarative_base' || last === 'generate_base' || q.endsWith('orm.declarative_base')) {
       this.out.classes.push({
@@ -393,6 +395,11 @@ class FileContext {
     for (const rule of CALL_RULES) {
       if (last !== rule.last || !matchesPrefix(q, rule.prefixes) || !this.importsAny(rule.requires)) continue;
       this.emit(rule.obs, node);
+      return;
+    }
+    // A project's own router class (class NetBoxRouter(DefaultRouter)): detectors/routes.ts decides.
+    if (last.endsWith('Router') && last !== 'DefaultRouter' && !q.startsWith('rest_framework')) {
+      this.emit({ kind: 'routerMade', name: q }, node);
       return;
     }
     if (ROUTE_HELPER.test(last)) {
@@ -582,7 +589,7 @@ function urlStrings(args: Node | null | undefined): number {
 
 /**
  * The function a registration call sits in when it registers URLs that function is given: an
- * argument (or `*arg`) that is one of its parameters, or the variable of a loop over one.
+ * argument (or `*arg`, or `rule=`) that is one of its parameters, or the variable of a loop over one.
  */
 function forwardingFunction(node: Node, args: Node | null): string | undefined {
   let fn: Node | null = node.parent;
@@ -598,7 +605,7 @@ function forwardingFunction(node: Node, args: Node | null): string | undefined {
     if (left?.type === 'identifier' && params.has(p.childForFieldName('right')?.text ?? '')) params.add(left.text);
   }
   for (const a of args?.namedChildren ?? []) {
-    const id = a?.type === 'list_splat' ? a.namedChildren[0] : a;
+    const id = a?.type === 'list_splat' ? a.namedChildren[0] : a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'rule' ? a.childForFieldName('value') : a;
     if (id?.type === 'identifier' && params.has(id.text)) return fn.childForFieldName('name')?.text;
   }
   return undefined;
@@ -742,3 +749,9 @@ function callsIn(node: Node): Node[] {
 
 /** Which observation kinds are specific enough that one file reporting them twice means two things. */
 export const COUNTED_KINDS: ReadonlySet<ObservationKind> = new Set(['route', 'model', 'relation', 'view', 'template', 'blueprint']);
+
+/** True when the node sits inside a function's body (its bindings are local there). */
+function inFunction(node: Node): boolean {
+  for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition') return true;
+  return false;
+}
