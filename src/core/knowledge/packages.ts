@@ -523,6 +523,13 @@ const TABLE: readonly Entry[] = [
       'REST APIs for Flask with marshmallow schemas, webargs parsing and OpenAPI docs via apispec.',
   },
   {
+    display: 'apiflask',
+    role: 'rest',
+    ecosystem: 'flask',
+    observes: ['restApi'],
+    summary: 'A Flask wrapper with OpenAPI, request validation and serialization built in; an APIFlask app is a Flask app.',
+  },
+  {
     display: 'flask-openapi3',
     role: 'rest',
     ecosystem: 'flask',

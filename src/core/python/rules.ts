@@ -53,6 +53,9 @@ export const IMPORT_RULES: readonly { module: string; obs: ObservationSpec }[] =
   { module: 'flask_restful', obs: fw('restApi', 'flask', 'flask-restful') },
   { module: 'flask_restx', obs: fw('restApi', 'flask', 'flask-restx') },
   { module: 'flask_smorest', obs: fw('restApi', 'flask', 'flask-smorest') },
+  // APIFlask is Flask with OpenAPI built in: an app on it is a Flask app with a REST API.
+  { module: 'apiflask', obs: { kind: 'framework', name: 'flask', framework: 'flask', via: 'import apiflask', strength: 0.6 } },
+  { module: 'apiflask', obs: fw('restApi', 'flask', 'apiflask') },
   { module: 'django.contrib.auth', obs: fw('auth', 'django', 'django.contrib.auth') },
   { module: 'django.contrib.admin', obs: fw('admin', 'django', 'django.contrib.admin') },
   { module: 'django.forms', obs: fw('forms', 'django', 'django.forms') },
@@ -87,6 +90,10 @@ export interface NameRule {
 export const CALL_RULES: readonly NameRule[] = [
   { last: 'Flask', prefixes: ['flask.', 'Flask'], obs: fw('app', 'flask', 'Flask()', { name: 'Flask app' }) },
   { last: 'Blueprint', prefixes: ['flask.', 'Blueprint'], requires: ['flask'], obs: fw('blueprint', 'flask', 'Blueprint()') },
+  // flask-smorest's and APIFlask's blueprints are Flask blueprints with an OpenAPI spec.
+  { last: 'Blueprint', prefixes: ['flask_smorest.'], obs: fw('blueprint', 'flask', 'Blueprint()') },
+  { last: 'APIBlueprint', prefixes: ['apiflask.'], obs: fw('blueprint', 'flask', 'APIBlueprint()') },
+  { last: 'APIFlask', prefixes: ['apiflask.'], obs: fw('app', 'flask', 'APIFlask()', { name: 'Flask app' }) },
   { last: 'add_url_rule', obs: fw('route', 'flask', 'add_url_rule') },
   { last: 'add_resource', requires: ['flask_restful', 'flask_restx'], obs: fw('route', 'flask', 'add_resource') },
   { last: 'DefaultRouter', prefixes: ['rest_framework.'], obs: fw('route', 'django', 'API root', { name: 'DefaultRouter' }) },
