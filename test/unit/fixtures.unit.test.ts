@@ -29,6 +29,8 @@ interface Expected {
   /** "file:line" of every route (the size finding's evidence) and of every model (data.models'), when given. */
   routeLines?: string[];
   modelLines?: string[];
+  /** Finding ids the project must have, when given. */
+  findingIds?: string[];
   perProject?: Record<string, Omit<Expected, 'projects' | 'perProject'>>;
 }
 
@@ -50,6 +52,7 @@ function check(p: ProjectAssessment, e: Omit<Expected, 'projects' | 'perProject'
   if (e.routesBy) assert.deepEqual(p.facts.routesBy, e.routesBy, `routesBy of ${p.root}`);
   const lines = (prefix: string) => p.findings.filter((f) => f.id.startsWith(prefix)).flatMap((f) => f.evidence.map((v) => `${v.file}:${v.line}`)).sort();
   if (e.routeLines) assert.deepEqual(lines('size.'), [...e.routeLines].sort(), `route lines of ${p.root}`);
+  if (e.findingIds) for (const id of e.findingIds) assert.ok(p.findings.some((f) => f.id === id), `${p.root} has no ${id} finding`);
   if (e.modelLines) assert.deepEqual(lines('data.models'), [...e.modelLines].sort(), `model lines of ${p.root}`);
 }
 

@@ -3,6 +3,7 @@
  * (a framework, or a battery such as ORM, auth, admin, REST). Dev and constraint entries do not
  * count. Example: `Flask-Login==0.6.3` is an `auth` observation via flask-login.
  */
+import { COUNTED_KINDS } from '../python/analyze';
 import type { Dependency, Observation } from '../model';
 import { lookupPackage } from '../knowledge/packages';
 
@@ -21,7 +22,8 @@ export function dependencyObservations(deps: readonly Dependency[]): Observation
     }
     for (const kind of info.observes) {
       if (kind === 'framework') continue;
-      out.push({ kind, via: d.name, ...(framework ? { framework } : {}), strength, evidence });
+      // A package says a kind of thing is used, never how many: it adds nothing to a count (wagtail is no template).
+      out.push({ kind, via: d.name, ...(framework ? { framework } : {}), ...(COUNTED_KINDS.has(kind) ? { count: 0 } : {}), strength, evidence });
     }
   }
   return out;

@@ -5,7 +5,7 @@
  * own package, notebooks, aiohttp as a client): docs/design.md and docs/scoring.md.
  */
 import { frameworkStrengths, computeFacts } from '../facts/facts';
-import { batteriesReport, deriveFindings } from './findings';
+import { batteriesReport, batteryUse, deriveFindings } from './findings';
 import type { Dependency, Observation, ProjectAssessment } from '../model';
 import { IMPORT_RULES } from '../python/rules';
 import { hasWebSignal, score } from './scoring';
@@ -131,6 +131,10 @@ export function* concludeProjectInSteps(input: ProjectInput): Steps<ProjectAsses
   if (framework !== 'none' && !frameworksSeen.includes(framework)) frameworksSeen.unshift(framework);
   yield;
   const facts = computeFacts(observations, input.pythonFiles.length);
+  // Auth and admin mean use: startproject's INSTALLED_APPS alone is "present, unused" (batteries report).
+  const use = batteryUse(observations, facts, framework);
+  facts.auth = use.auth;
+  facts.admin = use.admin;
   yield;
   const ruleInput = { observations, facts, framework, frameworksSeen, dependencies: input.dependencies, testOnlyFrameworks, ...(libraryOf ? { libraryOf } : {}) };
   const drafts = deriveFindings(ruleInput);

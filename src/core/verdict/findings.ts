@@ -300,7 +300,11 @@ export function deriveFindings(input: RuleInput): DraftFinding[] {
     const report = batteriesReport(input, use);
     if (report && !use.admin && !use.auth && report.used.length <= 1) {
       const settings = obs.filter((o) => o.kind === 'app' && o.framework === 'django' && o.name === 'settings');
-      add('batteries.unused', 'batteries', 'flask', `Django's batteries are mostly unused: uses ${report.used.join(', ') || 'none of them'}; not ${report.unused.join(', ')}`, evidenceOf(settings), report.unused.length);
+      // Installed by startproject, never used: say so, so "auth: no" does not read as a missed INSTALLED_APPS line.
+      const settingsFiles = new Set(settings.map((o) => o.evidence.file));
+      const installed = [...new Set(obs.filter((o) => isDjangoDefault(o, settingsFiles) && o.via?.startsWith('django.contrib.')).map((o) => o.via as string))].sort();
+      const present = installed.length > 0 ? ` (${listWords(installed)} installed, unused)` : '';
+      add('batteries.unused', 'batteries', 'flask', `Django's batteries are mostly unused: uses ${report.used.join(', ') || 'none of them'}; not ${report.unused.join(', ')}${present}`, evidenceOf(settings), report.unused.length);
     }
   }
 
