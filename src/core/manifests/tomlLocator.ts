@@ -15,6 +15,12 @@ export interface Span {
 
 const keyOf = (path: TomlPath): string => path.map(String).join('\u0000');
 
+/**
+ * The deepest parent of a dotted key or header whose position is recorded. Readers ask for paths a
+ * few keys deep; recording every prefix of `a.b.b.b…c` (20,000 parts) was quadratic in time and memory.
+ */
+const MAX_PARENT_DEPTH = 16;
+
 /** Positions of the keys, headers and values of a TOML text. */
 export class TomlLocator {
   private readonly entries = new Map<string, Span>();
@@ -69,7 +75,7 @@ export class TomlLocator {
         this.pos += isArray ? 2 : 1;
         const names = keys.map((k) => k.name);
         const span = { start, end: this.pos };
-        for (let i = 1; i < names.length; i++) this.setOnce(this.headers, names.slice(0, i), span);
+        for (let i = 1; i < Math.min(names.length, MAX_PARENT_DEPTH); i++) this.setOnce(this.headers, names.slice(0, i), span);
         if (isArray) {
           const k = keyOf(names);
           const index = this.arrayTables.get(k) ?? 0;
@@ -98,7 +104,7 @@ export class TomlLocator {
     this.value_(path);
     const span = { start, end: this.pos };
     // Dotted keys define their parents too; the first mention locates them.
-    for (let i = 1; i < keys.length; i++) this.setOnce(this.entries, path.slice(0, table.length + i), span);
+    for (let i = 1; i < Math.min(keys.length, MAX_PARENT_DEPTH); i++) this.setOnce(this.entries, path.slice(0, table.length + i), span);
     this.entries.set(keyOf(path), span);
   }
 

@@ -184,6 +184,8 @@ export const CLASS_BASE_RULES: readonly { last: readonly string[]; prefixes?: re
   { last: ['ModelAdmin', 'TabularInline', 'StackedInline'], prefixes: ['django.contrib.admin', 'admin.'], requires: ['django'], obs: [fw('admin', 'django', 'django.contrib.admin')] },
   { last: ['ModelView', 'BaseView', 'AdminIndexView'], prefixes: ['flask_admin.', 'flask_appbuilder.'], obs: [fw('admin', 'flask', 'flask-admin')] },
   { last: ['Serializer', 'ModelSerializer', 'HyperlinkedModelSerializer'], prefixes: ['rest_framework.'], obs: [fw('restApi', 'django', 'DRF serializer')] },
+  // A marshmallow schema serialises for an API, weakly: REST when schemas are many beside the routes (facts.ts).
+  { last: ['Schema', 'SQLAlchemySchema', 'SQLAlchemyAutoSchema'], prefixes: ['marshmallow'], obs: [fw('restApi', undefined, 'marshmallow schema', { strength: 0.5 })] },
   { last: ['WebsocketConsumer', 'AsyncWebsocketConsumer', 'JsonWebsocketConsumer', 'AsyncJsonWebsocketConsumer', 'AsyncConsumer', 'SyncConsumer'], prefixes: ['channels.'], obs: [fw('realtime', 'django', 'channels consumer')] },
   { last: ['AbstractUser', 'AbstractBaseUser'], prefixes: ['django.contrib.auth'], obs: [fw('auth', 'django', 'custom user model')] },
   { last: ['UserMixin'], prefixes: ['flask_login.'], obs: [fw('auth', 'flask', 'flask-login')] },
