@@ -13,6 +13,7 @@ import { parseNeeds, type DeclaredNeeds } from '../core/verdict/needs';
 import { toJson, toMarkdown, toText } from '../core/report/report';
 import { toSarif } from '../core/report/sarif';
 import { NodeWorkspace } from '../core/read/workspace';
+import { visibleText } from '../core/report/visible';
 
 const USAGE = `Usage: framework-fit [DIR] [--format text|json|markdown|sarif] [--exclude GLOB]... [--max-files N] [--max-file-bytes N]
                      [--no-cache] [--cache-dir DIR] [--jobs N] [--need KEY=VALUE]...
@@ -110,12 +111,12 @@ export async function main(argv: readonly string[], out: Output = process.stdout
     return 0;
   }
   if ('error' in parsed) {
-    err.write(`framework-fit: ${parsed.error}\n${USAGE}\n`);
+    err.write(`framework-fit: ${visibleText(parsed.error)}\n${USAGE}\n`);
     return 2;
   }
   const dir = path.resolve(parsed.dir);
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    err.write(`framework-fit: no such folder: ${parsed.dir}\n`);
+    err.write(`framework-fit: no such folder: ${visibleText(parsed.dir)}\n`);
     return 2;
   }
   const started = Date.now();
@@ -136,7 +137,7 @@ export async function main(argv: readonly string[], out: Output = process.stdout
       // Only long scans get a progress line, at most a few times a second.
       if (!showProgress || now - started < 1000 || now - lastProgress < 250) return;
       lastProgress = now;
-      err.write(`\r\x1b[K${p.phase}: ${p.total ? `${p.done}/${p.total} ` : ''}${p.message.slice(0, 100)}`);
+      err.write(`\r\x1b[K${p.phase}: ${p.total ? `${p.done}/${p.total} ` : ''}${visibleText(p.message.slice(0, 100))}`);
     },
   });
   let assessment: Assessment;

@@ -8,6 +8,7 @@ import { frameworkName } from '../core/verdict/findings';
 import type { Assessment, Evidence, Finding, ProjectAssessment } from '../core/model';
 import { parseNeeds, type DeclaredNeeds } from '../core/verdict/needs';
 import { toMarkdown, verdictLine } from '../core/report/report';
+import { visibleText } from '../core/report/visible';
 import { explainVerdict, type Explanation } from '../shared/explain';
 import { CONCERNS, FAVOR_ICONS } from '../shared/sidebarModel';
 import { type AssessmentController, type EntryRef, type FolderAssessment } from './controller';
@@ -66,7 +67,7 @@ export async function pickProject(controller: AssessmentController, entries: rea
     entry,
   }));
   items.sort((a, b) => Number(b.entry.key === current) - Number(a.entry.key === current));
-  const chosen = await vscode.window.showQuickPick(items, { title, matchOnDescription: true });
+  const chosen = await vscode.window.showQuickPick(shown(items), { title: visibleText(title), matchOnDescription: true });
   if (chosen) controller.select(chosen.entry.key);
   return chosen?.entry;
 }
@@ -123,7 +124,7 @@ export async function showFindings(folder: vscode.WorkspaceFolder | undefined, p
     }
   }
   const title = label ?? (folder ? (project.root === '.' ? folder.name : `${folder.name}/${project.root}`) : project.root);
-  const pick = await vscode.window.showQuickPick(items, { title: `Framework Fit: ${title}`, matchOnDetail: true, matchOnDescription: true });
+  const pick = await vscode.window.showQuickPick(shown(items), { title: visibleText(`Framework Fit: ${title}`), matchOnDetail: true, matchOnDescription: true });
   if (pick?.verdict) {
     await showExplanation(folder, explainVerdict(project), title);
     return;
@@ -137,8 +138,8 @@ async function pickEvidence(folder: vscode.WorkspaceFolder, finding: Finding): P
   let evidence: Evidence | undefined = finding.evidence[0];
   if (finding.evidence.length > 1) {
     const ev = await vscode.window.showQuickPick<EvidencePick>(
-      finding.evidence.map((e) => ({ label: `$(go-to-file) ${where(e)}`, description: e.text, evidence: e })),
-      { title: finding.message, matchOnDescription: true },
+      shown(finding.evidence.map((e) => ({ label: `$(go-to-file) ${where(e)}`, description: e.text, evidence: e }))),
+      { title: visibleText(finding.message), matchOnDescription: true },
     );
     evidence = ev?.evidence;
   }
@@ -177,7 +178,7 @@ async function showExplanation(folder: vscode.WorkspaceFolder | undefined, x: Ex
       });
     }
   }
-  const pick = await vscode.window.showQuickPick(items, { title: `Framework Fit: why — ${label}`, matchOnDescription: true, matchOnDetail: true });
+  const pick = await vscode.window.showQuickPick(shown(items), { title: visibleText(`Framework Fit: why — ${label}`), matchOnDescription: true, matchOnDetail: true });
   if (pick?.finding && pick.finding.evidence.length > 0 && folder) await pickEvidence(folder, pick.finding);
 }
 
@@ -251,4 +252,14 @@ export async function exportCommand(controller: AssessmentController): Promise<v
     });
   });
   return doc;
+}
+
+/** Quick-pick items with workspace text made visible (file names may hold control or bidi characters). */
+function shown<T extends vscode.QuickPickItem>(items: readonly T[]): T[] {
+  return items.map((i) => ({
+    ...i,
+    label: visibleText(i.label),
+    ...(i.description !== undefined ? { description: visibleText(i.description) } : {}),
+    ...(i.detail !== undefined ? { detail: visibleText(i.detail) } : {}),
+  }));
 }

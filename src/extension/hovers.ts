@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import type { Dependency } from '../core/model';
 import { dependenciesIn, dependencyAt, dependencyHover, HOVER_COMMANDS, hoverFormatOf } from '../shared/hover';
+import { visibleLines } from '../core/report/visible';
 import { assessSettings, type AssessmentController } from './controller';
 
 export { MANIFEST_SELECTOR } from './ids';
@@ -43,12 +44,12 @@ export class DependencyHoverProvider implements vscode.HoverProvider {
       ? this.controller.entries().find((e) => !e.plan && e.folder?.uri.toString() === folder?.uri.toString() && (e.project.manifests.includes(path) || e.project.dependencies.some((d) => d.file === path)))
       : undefined;
     const md = new vscode.MarkdownString(
-      dependencyHover(dep, {
+      visibleLines(dependencyHover(dep, {
         today: new Date(),
         assessed: assessed !== undefined,
         project: entry ? { key: entry.key, label: entry.label, assessment: entry.project } : undefined,
         commands: true,
-      }),
+      })),
       true,
     );
     md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };

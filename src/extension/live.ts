@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { diagnosticsOf, isRelevantChange, WATCH_GLOB, type DiagnosticSpec } from '../shared/live';
 import { statusText } from '../shared/sidebarModel';
 import type { AssessmentController, FolderAssessment } from './controller';
+import { visibleLines } from '../core/report/visible';
 import { relativePath } from './hovers';
 
 const SEVERITY: Record<DiagnosticSpec['severity'], vscode.DiagnosticSeverity> = {
@@ -53,7 +54,7 @@ function toDiagnostic(spec: DiagnosticSpec): vscode.Diagnostic {
     spec.column !== undefined
       ? new vscode.Range(line, spec.column - 1, Math.max(line, (spec.endLine ?? spec.line ?? 1) - 1), Math.max(0, (spec.endColumn ?? spec.column) - 1))
       : new vscode.Range(line, 0, line, spec.line === null ? 0 : Number.MAX_SAFE_INTEGER);
-  const d = new vscode.Diagnostic(range, spec.message, SEVERITY[spec.severity]);
+  const d = new vscode.Diagnostic(range, visibleLines(spec.message), SEVERITY[spec.severity]);
   d.source = 'Framework Fit';
   d.code = spec.code;
   return d;

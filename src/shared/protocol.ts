@@ -224,21 +224,8 @@ export function isEvidenceOf(project: Pick<ProjectAssessment, 'findings' | 'mani
   return line === undefined && project.manifests.includes(file);
 }
 
-/**
- * Workspace text as the webview shows it: characters that would change how the text around them
- * reads, or hide, are made visible. Bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E,
- * U+200F, U+061C) become "[U+202E]" — otherwise a file named "x\u202Egnp.py" shows as "xyp.png"
- * and reverses the ":line" after it — and other control characters (a newline in a file name)
- * become their Unicode control pictures ("␊"). Applied by the webview to every text it renders.
- */
-export function visibleText(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
-    const code = c.charCodeAt(0);
-    if (code < 0x20) return String.fromCharCode(0x2400 + code);
-    if (code === 0x7f) return '\u2421';
-    return `[U+${code.toString(16).toUpperCase().padStart(4, '0')}]`;
-  });
-}
+/** Workspace text as the webview shows it (core/report/visible.ts): applied to every text it renders. */
+export { visibleText } from '../core/report/visible';
 
 /** A light shape check of host messages, used by the webview before rendering. */
 export function isHostToWebview(raw: unknown): raw is HostToWebview {

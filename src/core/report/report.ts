@@ -6,6 +6,7 @@
 import { DJANGO_BATTERIES, frameworkName } from '../verdict/findings';
 import type { Assessment, Evidence, Finding, ProjectAssessment, WorkspaceSummary } from '../model';
 import { summarizeWorkspace } from '../verdict/summary';
+import { visibleText } from './visible';
 
 function evidenceJson(e: Evidence): Record<string, unknown> {
   return { file: e.file, line: e.line ?? null, ...(e.column ? { column: e.column } : {}) };
@@ -138,7 +139,7 @@ export function toText(a: Assessment): string {
     for (const pr of a.problems.slice(0, 50)) out.push(`  ${pr.severity}: ${pr.file}${pr.line ? `:${pr.line}` : ''}: ${pr.message}`);
     if (a.problems.length > 50) out.push(`  … and ${a.problems.length - 50} more`);
   }
-  return `${out.join('\n')}\n`;
+  return `${out.map(visibleText).join('\n')}\n`;
 }
 
 function yes(b: boolean): string {
@@ -219,5 +220,5 @@ export function toMarkdown(a: Assessment): string {
     for (const pr of a.problems.slice(0, 100)) out.push(`- ${pr.severity}: ${mdCode(pr.file + (pr.line ? `:${pr.line}` : ''))} ${mdEscape(pr.message)}`);
     if (a.problems.length > 100) out.push(`- … and ${a.problems.length - 100} more`);
   }
-  return `${out.join('\n')}\n`;
+  return `${out.map(visibleText).join('\n')}\n`;
 }
