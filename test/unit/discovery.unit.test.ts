@@ -65,6 +65,7 @@ describe('resolvePath', () => {
     assert.equal(resolvePath('a/b', '../c.txt'), 'a/c.txt');
     assert.equal(resolvePath('a', './x/./y.txt'), 'a/x/y.txt');
     assert.equal(resolvePath('a', '../../etc/passwd'), undefined);
-    assert.equal(resolvePath('', '/etc/passwd'), 'etc/passwd');
+    // An absolute path names a host file (pip would read it), never one re-rooted in the workspace.
+    for (const abs of ['/etc/passwd', '//etc/passwd', '\\\\share\\x.txt', 'C:\\x.txt', 'c:/x.txt']) assert.equal(resolvePath('a', abs), undefined, abs);
   });
 });

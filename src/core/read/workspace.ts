@@ -55,10 +55,12 @@ export function baseName(path: string): string {
 
 /**
  * Resolves `rel` against the folder `dir`, folding `.` and `..`. Returns undefined when the result
- * would leave the workspace, so an include can never reach outside it.
+ * would leave the workspace, so an include can never reach outside it: an absolute path
+ * (`/etc/passwd`, `\\share\x`, `C:\x`) names a host file, which pip would read, never a workspace one.
  */
 export function resolvePath(dir: string, rel: string): string | undefined {
-  const parts = rel.startsWith('/') ? [] : dir.split('/').filter(Boolean);
+  if (/^([\\/]|[A-Za-z]:)/.test(rel)) return undefined;
+  const parts = dir.split('/').filter(Boolean);
   for (const seg of rel.split(/[\\/]+/)) {
     if (seg === '' || seg === '.') continue;
     if (seg === '..') {

@@ -113,6 +113,20 @@ describe('readManifests', () => {
     assert.deepEqual(results.get('requirements/b.txt')?.problems, [p]);
   });
 
+  it('never reads an absolute include, even where the same path exists in the workspace', async () => {
+    const ws = new MemoryWorkspace({
+      'requirements.txt': 'django\n-r /etc/passwd\n--requirement=/srv/reqs.txt\n-c /etc/pins.txt\n',
+      'setup.cfg': '[options]\ninstall_requires = file: /etc/passwd\n',
+      // What the old re-rooting read instead of the host file:
+      'etc/passwd': 'evil-package\n',
+    });
+    const { results, problems } = await readManifests(ws, ['requirements.txt', 'setup.cfg'], parser);
+    assert.ok(!results.has('etc/passwd'), 'etc/passwd was read as an include');
+    assert.deepEqual(results.get('requirements.txt')?.dependencies.map((d) => d.name), ['django']);
+    const outside = problems.filter((p) => /points outside the workspace; not read/.test(p.message));
+    assert.deepEqual(outside.map((p) => [p.file, p.line]), [['requirements.txt', 2], ['requirements.txt', 3], ['requirements.txt', 4], ['setup.cfg', 2]]);
+  });
+
   it('reports a missing include as an error at the including line', async () => {
     const ws = new MemoryWorkspace({ 'requirements.txt': 'django\n\n-r missing.txt\n-c nope/pins.txt\n' });
     const { results, problems } = await readManifests(ws, ['requirements.txt'], parser);
