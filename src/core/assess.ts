@@ -63,6 +63,18 @@ const MAX_HELD_BYTES = 32_000_000;
 /** Files larger than this are not read unless the caller says otherwise (`maxFileBytes`). */
 export const DEFAULT_MAX_FILE_BYTES = 1_000_000;
 /**
+ * Ceilings whatever the settings say: a workspace's own settings must not lift the limits until a
+ * 600 MB file aborts the process (decoding it in a worker) or a million-file tree exhausts memory.
+ */
+export const MAX_FILE_BYTES_CEILING = 32_000_000;
+export const MAX_FILES_CEILING = 1_000_000;
+export const DEFAULT_MAX_FILES = 200_000;
+
+/** A limit as given (a positive number), else the default, never above the ceiling. */
+export function boundedLimit(value: number | undefined, fallback: number, ceiling: number): number {
+  return typeof value === 'number' && value >= 1 ? Math.min(Math.floor(value), ceiling) : fallback;
+}
+/**
  * The longest the verdict holds the thread before giving it back (ms). An editor stays responsive
  * when no task holds its thread much over 50 ms; a slice this short leaves room for a step that
  * overruns it.
@@ -131,7 +143,7 @@ export class AssessmentSession {
     private readonly manifestParser: () => Promise<PythonParser>,
     private readonly disposeManifestParser: () => void,
   ) {
-    this.maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    this.maxBytes = boundedLimit(options.maxFileBytes, DEFAULT_MAX_FILE_BYTES, MAX_FILE_BYTES_CEILING);
     this.prefilter = options.prefilter ?? true;
   }
 
@@ -167,7 +179,7 @@ export class AssessmentSession {
     python.catch(() => undefined);
     let walked: Awaited<ReturnType<typeof walk>>;
     try {
-      walked = await walk(this.ws, { exclude: this.options.exclude, maxFiles: this.options.maxFiles, signal, onFiles: (files) => found.push(files.filter(isAnalyzedPython)) });
+      walked = await walk(this.ws, { exclude: this.options.exclude, maxFiles: boundedLimit(this.options.maxFiles, DEFAULT_MAX_FILES, MAX_FILES_CEILING), signal, onFiles: (files) => found.push(files.filter(isAnalyzedPython)) });
     } catch (e) {
       found.close(e); // the analysis stops too
       throw e;

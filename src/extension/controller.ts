@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { SIDEBAR_VIEW_ID } from './ids';
-import { AssessmentSession, DEFAULT_MAX_FILE_BYTES, type Progress } from '../core/assess';
+import { AssessmentSession, boundedLimit, DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_FILES, MAX_FILE_BYTES_CEILING, MAX_FILES_CEILING, type Progress } from '../core/assess';
 import * as os from 'node:os';
 import type { FileAnalyzer } from '../core/engine/analyzer';
 import { FileCache, MemoryCache, type AnalysisCache } from '../core/engine/cache';
@@ -49,8 +49,8 @@ export function assessSettings(scope: { uri: vscode.Uri }) {
   const c = vscode.workspace.getConfiguration('frameworkFit', scope.uri);
   return {
     exclude: c.get<string[]>('exclude', []),
-    maxFiles: c.get<number>('maxFiles', 200_000),
-    maxFileBytes: c.get<number>('maxFileSize', DEFAULT_MAX_FILE_BYTES),
+    maxFiles: boundedLimit(c.get<number>('maxFiles'), DEFAULT_MAX_FILES, MAX_FILES_CEILING),
+    maxFileBytes: boundedLimit(c.get<number>('maxFileSize'), DEFAULT_MAX_FILE_BYTES, MAX_FILE_BYTES_CEILING),
   };
 }
 

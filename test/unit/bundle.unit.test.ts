@@ -167,14 +167,16 @@ describe('nothing executed, nothing sent: the shipped bundles', function () {
     for (const b of BUNDLES) scans.set(b, scan(b));
   });
 
-  it('declares untrusted and virtual workspaces supported, and activates on Python workspaces only', () => {
+  it('declares untrusted (limited: size and count settings restricted) and virtual workspaces supported, and activates on Python workspaces only', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
-      capabilities?: { untrustedWorkspaces?: { supported?: unknown }; virtualWorkspaces?: unknown };
+      capabilities?: { untrustedWorkspaces?: { supported?: unknown; restrictedConfigurations?: string[] }; virtualWorkspaces?: unknown };
       activationEvents?: string[];
       main?: string;
       contributes?: Record<string, unknown>;
     };
-    assert.equal(pkg.capabilities?.untrustedWorkspaces?.supported, true);
+    // Supported in Restricted Mode, where the size and count limits are the user's, never the workspace's.
+    assert.equal(pkg.capabilities?.untrustedWorkspaces?.supported, 'limited');
+    assert.deepEqual(pkg.capabilities?.untrustedWorkspaces?.restrictedConfigurations, ['frameworkFit.maxFileSize', 'frameworkFit.maxFiles']);
     assert.equal(pkg.capabilities?.virtualWorkspaces, true);
     assert.ok(!(pkg.activationEvents ?? []).includes('*'), 'activates on everything');
     assert.equal(pkg.main, './dist/extension.js');

@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { assess } from '../../src/core/assess';
+import { assess, boundedLimit, MAX_FILE_BYTES_CEILING, MAX_FILES_CEILING } from '../../src/core/assess';
 import { PythonParser } from '../../src/core/python/parser';
 import { MemoryWorkspace, NodeWorkspace, type Workspace } from '../../src/core/read/workspace';
 
@@ -125,6 +125,19 @@ describe('cancellation and limits', function () {
     assert.ok(a.stats.files <= 1000, `${a.stats.files} files`);
     assert.ok(new Set(rec.read).size <= 1000);
     assert.ok(a.problems.some((p) => /stopped after 1000 files/.test(p.message)));
+  });
+
+  it('limits have a ceiling whatever the settings say (a workspace could lift them to crash the host)', async () => {
+    for (const v of [1e12, Infinity]) assert.equal(boundedLimit(v, 5, MAX_FILE_BYTES_CEILING), MAX_FILE_BYTES_CEILING);
+    for (const v of [NaN, 0, -1, undefined]) assert.equal(boundedLimit(v, 5, MAX_FILES_CEILING), 5);
+    assert.equal(boundedLimit(1234.7, 5, MAX_FILES_CEILING), 1234);
+    const huge = new Uint8Array(MAX_FILE_BYTES_CEILING + 1).fill(0x61);
+    const rec = new Recorder(new MemoryWorkspace({ 'requirements.txt': 'flask\n', 'huge.py': huge, 'requirements-huge.txt': huge }));
+    const a = await assess(rec, { parser, maxFileBytes: 1e12, maxFiles: Infinity });
+    for (const f of ['huge.py', 'requirements-huge.txt']) {
+      assert.ok(!rec.read.includes(f), `${f} was read`);
+      assert.ok(a.problems.some((p) => p.file === f && /32000000/.test(p.message)), `no problem for ${f}: ${JSON.stringify(a.problems)}`);
+    }
   });
 
   it('max file size: no larger file is read, whatever its kind, and each is reported', async () => {

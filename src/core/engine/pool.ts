@@ -53,6 +53,9 @@ function workerEntry(): { file: string; execArgv?: string[] } {
   return { file: source, execArgv: ['--require', 'tsx/cjs', '--require', register] };
 }
 
+/** The V8 heap a parse worker may use (MB); the largest file allowed needs a fraction of it. */
+const WORKER_HEAP_MB = 1024;
+
 /** Parses on `size` worker threads. */
 export class WorkerPoolAnalyzer implements FileAnalyzer {
   private readonly slots: Slot[] = [];
@@ -69,7 +72,9 @@ export class WorkerPoolAnalyzer implements FileAnalyzer {
   constructor(size: number) {
     const entry = workerEntry();
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(entry.file, { execArgv: entry.execArgv });
+      // A heap ceiling: a worker that runs out of memory ends with an error of its own (its tasks
+      // fail and name their files) instead of aborting the whole process, the extension host with it.
+      const worker = new Worker(entry.file, { execArgv: entry.execArgv, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
       const slot: Slot = { worker, pending: new Map(), batches: 0 };
       worker.on('message', (replies: Reply[]) => {
         if (slot.batches > 0) slot.batches--;
