@@ -35,4 +35,22 @@ describe('bad input never crashes an assessment', () => {
     assert.equal(a.projects[0].framework, 'flask');
     assert.ok(a.projects[0].dependencies.some((d) => d.name === 'requests'));
   });
+
+  it('reads a UTF-16 requirements file with a BOM as pip does, and refuses UTF-32 and broken UTF-16', async () => {
+    const text = 'flask==3.0\ndjango>=4\n';
+    const le = Uint8Array.from(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const be = Uint8Array.from(Buffer.from(le).swap16());
+    const ws = new MemoryWorkspace({
+      'requirements.txt': le,
+      'b/requirements.txt': be,
+      'c/requirements.txt': Uint8Array.from([0xff, 0xfe, 0, 0, 0x66, 0, 0, 0]),
+      'd/requirements.txt': Uint8Array.from([0xff, 0xfe, 0x00, 0xd8]),
+    });
+    const a = await assess(ws);
+    const deps = (root: string) => a.projects.find((p) => p.root === root)?.dependencies.map((d) => `${d.name}${d.specifier}`);
+    assert.deepEqual(deps('.'), ['flask==3.0', 'django>=4']);
+    assert.deepEqual(deps('b'), ['flask==3.0', 'django>=4']);
+    assert.match(a.problems.find((p) => p.file === 'c/requirements.txt')?.message ?? '', /binary/);
+    assert.match(a.problems.find((p) => p.file === 'd/requirements.txt')?.message ?? '', /UTF-16/);
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * Turning file bytes into text safely: binary files are recognised, UTF-8 is decoded strictly,
- * anything else falls back to Latin-1 with a warning, and a BOM is dropped.
+ * anything else falls back to Latin-1 with a warning, and a BOM is dropped. A UTF-16 BOM decodes
+ * the file as UTF-16, as pip reads a requirements file (its NUL bytes are not binary then).
  */
 
 /** The outcome of decoding a file. */
@@ -10,9 +11,20 @@ export type Decoded =
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 const latin1 = new TextDecoder('latin1');
+const utf16le = new TextDecoder('utf-16le', { fatal: true });
+const utf16be = new TextDecoder('utf-16be', { fatal: true });
 
 /** Decodes file bytes to text; a NUL byte in the first 8 KiB marks the file as binary. */
 export function decodeText(bytes: Uint8Array): Decoded {
+  // FF FE 00 00 is UTF-32's BOM (binary here); FF FE and FE FF are UTF-16's.
+  const le = bytes[0] === 0xff && bytes[1] === 0xfe && !(bytes[2] === 0 && bytes[3] === 0);
+  if (le || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    try {
+      return { ok: true, text: (le ? utf16le : utf16be).decode(bytes.subarray(2)) };
+    } catch {
+      return { ok: false, reason: 'not valid UTF-16 after its byte-order mark; skipped' };
+    }
+  }
   const head = bytes.subarray(0, 8192);
   if (head.includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes); skipped' };
   try {
