@@ -138,6 +138,9 @@ describe('the hostile workspace', function () {
     assert.match(problemsOf('random.py')[0]?.message ?? '', /UTF-8/);
     assert.ok(problemsOf('surrogates.py').length > 0);
     assert.ok(!spy.read.has('pipe.py'), 'the named pipe was opened');
+    if (ws.fifo) assert.match(problemsOf('pipe.py')[0]?.message ?? '', /not a regular file/);
+    // Linked manifests and modules are said, not silently skipped (nor followed).
+    for (const f of ['requirements-linked.txt', 'linked_models.py']) assert.match(problemsOf(f)[0]?.message ?? '', /a link; links are never followed/, f);
     for (const p of problemsOf('deep.py')) assert.doesNotMatch(p.message, /call stack|could not analyze/);
     assert.ok(problemsOf('pyproject.toml').length > 0 && problemsOf('setup.cfg').length > 0);
     // Every problem names a file (or the workspace, '.').

@@ -111,6 +111,13 @@ export async function walk(ws: Workspace, options: WalkOptions = {}): Promise<Wa
         if (!SKIPPED_DIRS.has(entry.name) && !entry.name.endsWith('.egg-info')) queue.push(path);
       } else if (entry.type === 'file' && isInteresting(entry.name)) {
         candidates.push(path);
+      } else if (entry.type !== 'file' && isInteresting(entry.name)) {
+        // A manifest or module that is not a regular file is said, not silently passed over.
+        problems.push(
+          entry.type === 'symlink'
+            ? { file: path, line: null, message: 'a link; links are never followed, so it was not read', severity: 'info' }
+            : { file: path, line: null, message: 'not a regular file (a named pipe, socket or device); not read', severity: 'warning' },
+        );
       }
     }
     // Sizes are asked for STAT_BATCH files at a time: through vscode.workspace.fs one stat is a
