@@ -75,6 +75,7 @@ export function parsePyproject(text: string, file: string): ManifestResult {
   const groups = doc['dependency-groups'];
   if (isTable(groups)) {
     for (const [group, list] of Object.entries(groups)) pep508List(ctx, list, ['dependency-groups', group], 'dev', group);
+    checkIncludeGroups(ctx, groups);
   }
 
   const build = doc['build-system'];
@@ -252,4 +253,51 @@ function poetryVersion(v: string): string {
 
 function displayPath(path: TomlPath): string {
   return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').slice(1);
+}
+
+/**
+ * PEP 735 `{include-group = "name"}` entries: one that names no group, or a chain that comes back
+ * to itself (which pip and uv refuse), is a problem at the entry. Names compare normalised (PEP 503).
+ */
+function checkIncludeGroups(ctx: TomlContext, groups: Record<string, unknown>): void {
+  const norm = normalizeName;
+  const names = new Map(Object.keys(groups).map((g) => [norm(g), g]));
+  const edges = new Map<string, { to: string; path: TomlPath }[]>();
+  for (const [group, list] of Object.entries(groups)) {
+    if (!Array.isArray(list)) continue;
+    const out: { to: string; path: TomlPath }[] = [];
+    list.forEach((item, i) => {
+      if (!isTable(item) || !('include-group' in item)) return;
+      const path = ['dependency-groups', group, i];
+      const target = item['include-group'];
+      const at = rangeOf(ctx, path).line;
+      if (typeof target !== 'string') ctx.result.problems.push(problem(ctx.file, at, `dependency-groups.${group}[${i}]: include-group should be a group name`, 'warning'));
+      else if (!names.has(norm(target))) ctx.result.problems.push(problem(ctx.file, at, `dependency-groups.${group}[${i}]: include-group ${quote(target)} names no group`));
+      else out.push({ to: names.get(norm(target))!, path });
+    });
+    edges.set(group, out);
+  }
+  // Depth-first, iterative: a cycle is reported once, at the entry that closes it.
+  const state = new Map<string, 'open' | 'done'>();
+  for (const start of edges.keys()) {
+    if (state.has(start)) continue;
+    const stack: { group: string; next: number }[] = [{ group: start, next: 0 }];
+    state.set(start, 'open');
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const edge = edges.get(top.group)?.[top.next++];
+      if (!edge) {
+        state.set(top.group, 'done');
+        stack.pop();
+        continue;
+      }
+      if (state.get(edge.to) === 'open') {
+        const chain = [...stack.slice(stack.findIndex((s) => s.group === edge.to)).map((s) => s.group), edge.to];
+        ctx.result.problems.push(problem(ctx.file, rangeOf(ctx, edge.path).line, `include-group cycle: ${chain.join(' -> ')}`, 'warning'));
+      } else if (!state.has(edge.to)) {
+        state.set(edge.to, 'open');
+        stack.push({ group: edge.to, next: 0 });
+      }
+    }
+  }
 }

@@ -66,6 +66,27 @@ lint = ["ruff"]
     assert.equal(covered(text, r.dependencies[1]), 'pytest-django');
   });
 
+  it('reports an include-group that names no group, and a chain of include-groups that comes back to itself', () => {
+    const text = `[dependency-groups]
+all = [{include-group = "Test"}, {include-group = "docs"}]
+test = ["pytest", {include-group = "lint"}]
+lint = ["ruff", {include-group = "all"}]
+self = [{include-group = "self"}]
+odd = [{include-group = 3}]
+`;
+    const r = parsePyproject(text, 'pyproject.toml');
+    assert.deepEqual(
+      r.problems.map((p) => [p.line, p.severity, p.message]),
+      [
+        [2, 'error', 'dependency-groups.all[1]: include-group "docs" names no group'],
+        [6, 'warning', 'dependency-groups.odd[0]: include-group should be a group name'],
+        [4, 'warning', 'include-group cycle: all -> test -> lint -> all'],
+        [5, 'warning', 'include-group cycle: self -> self'],
+      ],
+    );
+    assert.deepEqual(r.dependencies.map((d) => d.name), ['pytest', 'ruff']);
+  });
+
   it('reads build-system requires as build dependencies', () => {
     const r = parsePyproject('[build-system]\nrequires = ["setuptools>=61", "wheel"]\n', 'pyproject.toml');
     assert.deepEqual(r.dependencies.map(summary), [
