@@ -5,6 +5,7 @@
  * the webview receives only the result and lays it out.
  */
 import { frameworkName } from '../core/verdict/findings';
+import { routesBreakdown } from '../core/facts/facts';
 import type { Concern, Evidence, Favors, Finding, ProjectAssessment } from '../core/model';
 import type { DeclaredNeeds } from '../core/verdict/needs';
 import { lookupPackage, type PackageInfo } from '../core/knowledge/packages';
@@ -164,8 +165,7 @@ export function factsLine(project: ProjectAssessment): string {
   const f = project.facts;
   const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   // Where the routes come from, when more than one mechanism declares them: "40 routes (28 URL patterns, 12 DRF routers)".
-  const by = Object.entries(f.routesBy ?? {});
-  const routes = by.length > 1 ? `${n(f.routes, 'route')} (${by.map(([k, v]) => `${v} ${k}`).join(', ')})` : n(f.routes, 'route');
+  const routes = `${n(f.routes, 'route')}${routesBreakdown(f.routesBy)}`;
   const parts = [n(f.models, 'model'), n(f.relations, 'relation'), routes, n(f.views, 'view'), n(f.templates, 'template')];
   const flags: [boolean, string][] = [
     [f.auth, 'auth'],

@@ -56,6 +56,12 @@ const ROUTE_MECHANISMS: readonly [string, (via: string) => boolean][] = [
   ['DRF routers', (v) => v === 'router.register' || v === 'API root'],
 ];
 
+/** " (12 URL patterns, 9 DRF routers)" when more than one mechanism declares the routes, else "". */
+export function routesBreakdown(routesBy: Readonly<Record<string, number>> | undefined): string {
+  const by = Object.entries(routesBy ?? {});
+  return by.length > 1 ? ` (${by.map(([k, v]) => `${v} ${k}`).join(', ')})` : '';
+}
+
 /** Route counts by mechanism (others: what no mechanism names). */
 function routesBy(observations: readonly Observation[]): Record<string, number> {
   const counts = new Map<string, number>();

@@ -9,7 +9,7 @@ import { cutInertRegions, type CutText } from './cut';
 import { lineStarts } from '../read/text';
 import { nodeRange, stringValue, type Node, type PythonParser } from './parser';
 import query from './queries/python.scm';
-import { CALL_RULES, CLASS_BASE_RULES, DECORATOR_RULES, IMPORT_RULES, INSTALLED_APP_RULES, ROUTE_HELPER, ROUTE_METHODS, URL_CALLS, VIEWSET_ACTIONS, type ObservationSpec } from './rules';
+import { CALL_RULES, CLASS_BASE_RULES, DECORATOR_RULES, IMPORT_RULES, INSTALLED_APP_RULES, ROUTE_HELPER, ROUTE_METHODS, ROUTER_CLASS, URL_CALLS, VIEWSET_ACTIONS, type ObservationSpec } from './rules';
 
 /** A class definition, with its bases resolved through the file's imports. */
 export interface ClassInfo {
@@ -398,7 +398,7 @@ class FileContext {
       return;
     }
     // A project's own router class (class NetBoxRouter(DefaultRouter)): detectors/routes.ts decides.
-    if (last.endsWith('Router') && last !== 'DefaultRouter' && !q.startsWith('rest_framework')) {
+    if (ROUTER_CLASS.test(last) && last !== 'DefaultRouter' && !q.startsWith('rest_framework')) {
       this.emit({ kind: 'routerMade', name: q }, node);
       return;
     }

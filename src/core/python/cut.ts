@@ -6,7 +6,7 @@
  */
 import { lastAtOrBefore, lineStarts } from '../read/text';
 import { CALL_NAMES } from './prefilter';
-import { CALL_RULES, ROUTE_HELPER, URL_CALLS, VIEWSET_ACTIONS } from './rules';
+import { CALL_RULES, ROUTE_HELPER, ROUTER_CLASS, URL_CALLS, VIEWSET_ACTIONS } from './rules';
 
 const IDENT = 1;
 const OP = 2;
@@ -795,7 +795,7 @@ function choose(text: string, lx: Lexed, words: string[], roots: Def[]): Def[] {
       if (KEEP_ANY.has(w) || (anyAlias && aliases.has(w))) bad = KEEP_WORDS.has(w) || (isOp(t + 1, LPAREN) && ((KEEP_CALLS.has(w) && callMayShow(t)) || aliases.has(w)));
       // A URL pattern anywhere (a list included by name, urlpatterns.extend), a call of a route helper,
       // a router made (a project's DefaultRouter subclass serves an API root).
-      else if (isOp(t + 1, LPAREN)) bad = URL_CALLS.has(w) || (w.length > 4 && (w.startsWith('add_') || w.startsWith('register_')) && ROUTE_HELPER.test(w)) || w.endsWith('Router');
+      else if (isOp(t + 1, LPAREN)) bad = URL_CALLS.has(w) || (w.length > 4 && (w.startsWith('add_') || w.startsWith('register_')) && ROUTE_HELPER.test(w)) || ROUTER_CLASS.test(w);
     } else if (lx.kind[t] === OP) {
       for (let i = lx.start[t]; i < lx.end[t] && !bad; i++) bad = text.charCodeAt(i) === AT;
     }

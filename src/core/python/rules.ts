@@ -19,6 +19,9 @@ export const URL_CALLS: ReadonlySet<string> = new Set(['path', 're_path', 'url']
  * Names of project functions that may register the URL rules they are handed (redash's
  * `add_org_resource`, flaskbb's `register_view`); a call counts once such a function is found.
  */
+/** A called name that makes a router (a project's DefaultRouter subclass serves an API root: detectors/routes.ts). */
+export const ROUTER_CLASS = /Router$/;
+
 export const ROUTE_HELPER = /^(add|register)_\w*(resource|rule|route|view|url|api|endpoint)s?$/;
 
 /** Decorator methods that declare a route when called with a path. */

@@ -3,7 +3,7 @@
  * no weights here, scoring.ts weighs them. `batteryUse` decides which batteries are used, not merely
  * declared (startproject's admin and auth are not use). The rule of thumb: docs/scoring.md.
  */
-import { countKind, ofKind } from '../facts/facts';
+import { countKind, ofKind, routesBreakdown } from '../facts/facts';
 import type { BatteriesReport, BatteryName, Concern, Dependency, Evidence, Facts, Favors, Finding, Observation, RecreatedBattery } from '../model';
 import { lookupPackage } from '../knowledge/packages';
 
@@ -32,12 +32,6 @@ const MAX_EVIDENCE = 20;
 /** Evidence of observations, deduplicated by location, capped. */
 export function evidenceOf(observations: readonly Observation[], max = MAX_EVIDENCE): Evidence[] {
   return uniqueEvidence(observations.map((o) => o.evidence), max);
-}
-
-/** " (12 URL patterns, 9 DRF routers)" when more than one mechanism declares the routes, else "". */
-function routesByText(facts: Facts): string {
-  const by = Object.entries(facts.routesBy);
-  return by.length > 1 ? ` (${by.map(([k, v]) => `${v} ${k}`).join(', ')})` : '';
 }
 
 /** Evidence deduplicated by file and line, capped. */
@@ -278,7 +272,7 @@ export function deriveFindings(input: RuleInput): DraftFinding[] {
       add('size.large', 'size', 'django', `A large application: ${plural(facts.routes, 'route')} and ${plural(facts.models, 'model')}; Django's structure pays off as projects grow`, evidenceOf(routes, 10), Math.max(facts.routes / 40, facts.models / 15));
     } else if (facts.routes > 0) {
       // Size between the two weighs nothing, but the routes stay one click away.
-      add('size.medium', 'size', 'neither', `A mid-sized application: ${plural(facts.routes, 'route')}${routesByText(facts)} and ${plural(facts.models, 'model')}; size alone favours neither framework`, evidenceOf(routes));
+      add('size.medium', 'size', 'neither', `A mid-sized application: ${plural(facts.routes, 'route')}${routesBreakdown(facts.routesBy)} and ${plural(facts.models, 'model')}; size alone favours neither framework`, evidenceOf(routes));
     }
   }
 
