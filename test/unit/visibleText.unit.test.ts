@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { visibleText } from '../../src/shared/protocol';
 import { anyText, fuzz } from './fuzz/fuzz';
 
-const HIDDEN = /[\u0000-\u0008\u000a-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+// C1 controls too (U+0080–U+009F: U+009B is a terminal's CSI).
+const HIDDEN = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 describe('visibleText', () => {
   it('shows direction overrides and control characters instead of applying them', () => {
@@ -16,6 +17,7 @@ describe('visibleText', () => {
     assert.equal(visibleText('a\u2066b\u2069c\u200F'), 'a[U+2066]b[U+2069]c[U+200F]');
     assert.equal(visibleText('line\nbreak\r\u0000'), 'line\u240Abreak\u240D\u2400');
     assert.equal(visibleText('tab\there'), 'tab\there');
+    assert.equal(visibleText('a\u009b2Jb\u0080'), 'a[U+009B]2Jb[U+0080]');
   });
 
   it('leaves ordinary text, markup characters and other scripts alone', () => {
