@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { analyzeSource } from '../../src/core/engine/analyzer';
 import type { ManifestResult } from '../../src/core/model';
 import { parseCondaEnv, parsePep508, parsePipfile, parsePyproject, parseRequirements, parseSetupCfg, parseSetupPy } from '../../src/core/manifests/index';
-import { PARSE_BUDGET_MS, parseBudgetMs, PythonParser } from '../../src/core/python/parser';
+import { MAX_CONTINUATIONS, parseBudget, PythonParser } from '../../src/core/python/parser';
 
 const N = 10_000;
 const MB = 1_000_000;
@@ -79,24 +79,51 @@ describe('pathological input: deep nesting, huge lines, quadratic traps', functi
       }
     });
 
-    it('a small file in a slow error-recovery path stops at its size budget (fuzz find: 10 KB took 4 s)', () => {
+    it('a small file in a slow error-recovery path stops at its work budget (fuzz find: 10 KB took 4 s)', () => {
       const text = fs.readFileSync(path.join(__dirname, 'resources', 'slow-setup.py.txt'), 'utf8');
-      assert.equal(parseBudgetMs(text.length), 1102);
+      assert.equal(parseBudget(text.length), 2022);
       const r = within(3_000, 'slow setup.py', () => parseSetupPy(text, 'setup.py', parser));
       assert.ok(r.problems.some((p) => /setup\.py not read: parsing stopped/.test(p.message)), r.problems.map((p) => p.message).join('; '));
+      const before = parser.work.parse;
       const a = within(3_000, 'slow module', () => analyzeSource(parser, 'slow.py', enc.encode(text), false));
       assert.ok(a.problems.some((p) => /parsing stopped/.test(p.message)), a.problems.map((p) => p.message).join('; '));
-      // Real code is far inside the budget: 2.5 MB/s or more, against 1 s plus 1 s per 100 KB.
-      assert.equal(parseBudgetMs(1_000_000), PARSE_BUDGET_MS);
+      // Counted work, not time: the parse stops at exactly one step past its budget, at any load.
+      assert.equal(parser.work.parse - before, parseBudget(text.length) + 1);
     });
 
-    it('a pathological parse (100,000 backslash continuations) stops at the parse budget with a problem', () => {
-      const a = within(PARSE_BUDGET_MS + 5_000, 'backslashes', () => analyzeSource(parser, 'bs.py', enc.encode(`import flask\n${'a\\\n'.repeat(100_000)}`), false));
-      assert.ok(a.problems.some((p) => /parsing stopped/.test(p.message)), a.problems.map((p) => p.message).join('; '));
+    it(`a statement of more than ${MAX_CONTINUATIONS} backslash continuations is refused at once; ${MAX_CONTINUATIONS} parse`, () => {
+      const a = within(1_000, 'backslashes', () => analyzeSource(parser, 'bs.py', enc.encode(`import flask\n${'a\\\n'.repeat(100_000)}`), false));
+      assert.deepEqual(
+        a.problems.map((p) => p.message),
+        [`could not analyze: not parsed: 100000 lines in a row end in a backslash (more than ${MAX_CONTINUATIONS})`],
+      );
+      const ok = within(1_000, 'backslashes', () => analyzeSource(parser, 'bs.py', enc.encode(`import flask\nx = 1 + \\\n${'1 + \\\n'.repeat(MAX_CONTINUATIONS - 1)}1\n`), false));
+      assert.deepEqual(ok.problems, []);
       // The parser is usable afterwards.
       const b = analyzeSource(parser, 'ok.py', enc.encode('from flask import Flask\napp = Flask(__name__)\n'), false);
       assert.ok(b.observations.some((o) => o.kind === 'app'));
     });
+
+    // Linear in its input, counted in work (tree-sitter progress calls), not time: doubling the
+    // input about doubles the work, for real-looking code and for the shapes that were traps.
+    const doubling: Record<string, (n: number) => string> = {
+      'a models module': (n) => `from django.db import models\n${'class M(models.Model):\n    a = models.CharField(max_length=5)\n    b = models.ForeignKey("M", on_delete=models.CASCADE)\n'.repeat(n)}`,
+      'routes': (n) => `from flask import Flask\napp = Flask(__name__)\n${'@app.route("/a/<int:x>")\ndef f(x):\n    return str(x)\n'.repeat(n)}`,
+      'stray brackets': (n) => `import flask\n${'['.repeat(n * 50)}\n`,
+      'syntax errors on every line': (n) => 'def f(:\n'.repeat(n * 5),
+      'backslash continuations in runs': (n) => `x = 1 + \\\n${'1 + \\\n'.repeat(500)}1\n`.repeat(n / 50),
+    };
+    for (const [name, make] of Object.entries(doubling)) {
+      it(`${name}: twice the input, about twice the work`, () => {
+        const work = (n: number) => {
+          const before = parser.work.parse + parser.work.query;
+          analyzeSource(parser, 'lin.py', enc.encode(make(n)), false);
+          return parser.work.parse + parser.work.query - before;
+        };
+        const [one, two] = [work(1_000), work(2_000)];
+        assert.ok(one > 0 && two / one > 1.6 && two / one < 2.4, `${one} then ${two} steps`);
+      });
+    }
 
     // tree-sitter's query cursor was quadratic on a module with very many error children: 64,000
     // stray brackets took 5 s; a 1 MB file of them would have taken about 20 minutes.

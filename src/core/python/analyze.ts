@@ -44,10 +44,12 @@ export interface FileAnalysis {
 const SQL_START = /^\s*(select|insert|update|delete|create|drop|alter|with)\s/i;
 
 /**
- * The longest the query may run on one file before its analysis stops with a problem. A backstop
- * against pathological input only: a real 1 MB source file takes well under a second.
+ * The work the query may do on one file, in tree-sitter progress calls: 1,000 plus one per 100
+ * bytes (real code needs one per 770 bytes at most). Counted in work, not time: deterministic.
  */
-export const QUERY_BUDGET_MS = 10_000;
+export function queryBudget(length: number): number {
+  return 1000 + Math.floor(length / 100);
+}
 
 /** How analyzePython may save work. */
 export interface AnalyzeOptions {
@@ -93,9 +95,9 @@ function analyzeText(parser: PythonParser, text: string, lines: SourceLines, fil
       });
     }
     const ctx = new FileContext(file, lines, result, cut ? (node) => cutRange(cut, node) : nodeRange);
-    const { captures, complete } = captureAll(parser, root);
+    const { captures, complete } = captureAll(parser, root, text.length);
     if (!complete) {
-      result.problems.push({ file, line: null, message: `analysis stopped after ${QUERY_BUDGET_MS / 1000} s (pathological syntax); results for this file are partial`, severity: 'warning' });
+      result.problems.push({ file, line: null, message: 'analysis stopped: more work than any real file of this size needs (pathological syntax); results for this file are partial', severity: 'warning' });
     }
     // Pass 1: imports and bindings, so that pass 2 can qualify names used before their import line.
     for (const c of captures) {
@@ -131,25 +133,26 @@ function analyzeText(parser: PythonParser, text: string, lines: SourceLines, fil
 }
 
 /**
- * Runs the query over the tree, within QUERY_BUDGET_MS. tree-sitter's query cursor slows down
+ * Runs the query over the tree, within queryBudget. tree-sitter's query cursor slows down
  * quadratically on a node with very many error children (30,000 stray brackets took seconds, a
  * 1 MB file of them would take minutes), so a broken module is queried one top-level statement at
  * a time, which gives the same captures in the same order in linear time.
  */
-function captureAll(parser: PythonParser, root: Node): { captures: QueryCapture[]; complete: boolean } {
+function captureAll(parser: PythonParser, root: Node, length: number): { captures: QueryCapture[]; complete: boolean } {
   const q = parser.query(query);
-  const deadline = Date.now() + QUERY_BUDGET_MS;
-  let stopped = false;
-  // Returning true cancels the query (web-tree-sitter calls this periodically while it runs).
-  const progressCallback = (): boolean => (stopped ||= Date.now() > deadline);
+  const budget = queryBudget(length);
+  let steps = 0;
+  // Returning true cancels the query (web-tree-sitter calls this every ~100 cursor operations).
+  const progressCallback = (): boolean => ++steps > budget;
   const parts = root.hasError && root.childCount > 64 ? root.children : [root];
   const captures: QueryCapture[] = [];
   for (const part of parts) {
     if (!part) continue;
     for (const c of q.captures(part, { progressCallback })) captures.push(c);
-    if (stopped) break;
+    if (steps > budget) break;
   }
-  return { captures, complete: !stopped };
+  parser.work.query += steps;
+  return { captures, complete: steps <= budget };
 }
 
 /** The first ERROR or missing node, depth first (iterative: a tree can be 10,000s of levels deep). */

@@ -45,19 +45,36 @@ function loadLanguage(): Promise<Language> {
 }
 
 /**
- * The longest one parse may run before it is stopped. A backstop against pathological input only
- * (30,000 lines ending in a backslash): a real 1 MB source file parses in well under 3 s.
+ * The work one parse may do, in tree-sitter progress calls (one per ~100 parser operations): 1,000
+ * plus one per 10 bytes. Real code needs at most one per 68 bytes (3,620 files of five public
+ * projects; docs/security.md); a fuzzed 10 KB setup.py in a slow error-recovery path needs 13 per
+ * byte. Counted in work, not time, so the same file gets the same answer at any machine load.
  */
-export const PARSE_BUDGET_MS = 10_000;
+export function parseBudget(length: number): number {
+  return 1000 + Math.floor(length / 10);
+}
 
 /**
- * The budget of one parse by the size of its text: 1 s plus 1 s per 100 KB, at most
- * PARSE_BUDGET_MS. Real code parses at 2.5 MB/s or more, so this leaves a wide margin; a small
- * text in one of tree-sitter's slow error-recovery paths (a fuzzed setup.py of 10 KB — a run of
- * 2,000 unary minuses before runs of quotes and `@` — took 4 s) is stopped early.
+ * Lines in a row ending in a backslash beyond which a text is not parsed: tree-sitter-python takes
+ * quadratic time on a long statement of backslash continuations (10,000 took 3 s, 20,000 took
+ * 15 s) inside single parser operations the progress calls do not see. Real code stays far below.
  */
-export function parseBudgetMs(length: number): number {
-  return Math.min(PARSE_BUDGET_MS, 1000 + Math.floor(length / 100));
+export const MAX_CONTINUATIONS = 1000;
+
+/** The longest run of consecutive lines ending in a backslash (linear scan). */
+export function longestContinuationRun(text: string): number {
+  if (!text.includes('\\')) return 0;
+  let longest = 0;
+  let run = 0;
+  for (let start = 0; ; ) {
+    let eol = start;
+    while (eol < text.length && text[eol] !== '\n' && text[eol] !== '\r') eol++;
+    // The last line has no line break after it: nothing continues it.
+    if (eol >= text.length) return longest;
+    run = eol > start && text[eol - 1] === '\\' ? run + 1 : 0;
+    longest = Math.max(longest, run);
+    start = eol + (text[eol] === '\r' && text[eol + 1] === '\n' ? 2 : 1);
+  }
 }
 
 /** How many consecutive comment lines are blanked before parsing (see blankCommentRuns). */
@@ -119,6 +136,8 @@ export function blankCommentRuns(text: string): string {
 export class PythonParser {
   private readonly queries = new Map<string, Query>();
   private disposed = false;
+  /** Work done so far, in tree-sitter progress calls: what the budgets count (tests read it). */
+  readonly work = { parse: 0, query: 0 };
 
   private constructor(
     private readonly language: Language,
@@ -146,21 +165,23 @@ export class PythonParser {
   /**
    * Parses `text` and runs `fn` on the tree, freeing the tree afterwards whatever happens. Returns
    * undefined when tree-sitter gives no tree (it never should for Python). Throws when the parse
-   * runs past its budget (parseBudgetMs; pathological input only).
+   * needs more work than its budget (parseBudget) or the text has a shape tree-sitter is slow on.
    */
   withTree<T>(text: string, fn: (tree: Tree) => T): T | undefined {
     if (this.disposed) throw new Error('PythonParser used after dispose()');
-    const budget = parseBudgetMs(text.length);
-    const deadline = Date.now() + budget;
-    let stopped = false;
-    // Returning true cancels the parse (web-tree-sitter calls this periodically while it runs).
-    const progressCallback = (): boolean => (stopped ||= Date.now() > deadline);
+    const continued = longestContinuationRun(text);
+    if (continued > MAX_CONTINUATIONS) throw new Error(`not parsed: ${continued} lines in a row end in a backslash (more than ${MAX_CONTINUATIONS})`);
+    const budget = parseBudget(text.length);
+    let steps = 0;
+    // Returning true cancels the parse (web-tree-sitter calls this every ~100 parser operations).
+    const progressCallback = (): boolean => ++steps > budget;
     const tree = this.parser.parse(blankCommentRuns(text), null, { progressCallback });
-    if (stopped) {
+    this.work.parse += steps;
+    if (steps > budget) {
       tree?.delete();
       // A cancelled parser would resume where it stopped on the next parse.
       this.parser.reset();
-      throw new Error(`parsing stopped after ${(budget / 1000).toFixed(1)} s (pathological syntax)`);
+      throw new Error(`parsing stopped: more work than any real ${text.length}-character file needs (pathological syntax)`);
     }
     if (!tree) return undefined;
     try {
