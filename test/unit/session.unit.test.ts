@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { AssessmentSession } from '../../src/core/assess';
 import { InProcessAnalyzer, type FileAnalyzer } from '../../src/core/engine/analyzer';
@@ -112,7 +113,7 @@ describe('AssessmentSession with the worker pool', function () {
     }
   });
 
-  it('rejects tasks, queued and new, once every worker is gone (never leaves one unanswered)', async () => {
+  it('replaces a worker that exits: the task it was on fails with a message, every other one is answered', async () => {
     const pool = new WorkerPoolAnalyzer(1);
     try {
       const text = new TextEncoder().encode('import flask\n');
@@ -123,9 +124,61 @@ describe('AssessmentSession with the worker pool', function () {
       const pending = Array.from({ length: 10 }, (_, i) => pool.analyze(`b${i}.py`, big, true));
       await new Promise((resolve) => setImmediate(resolve));
       assert.equal(internals.queue.length - internals.head, 8, 'eight tasks wait in the queue');
-      await internals.slots[0].worker.terminate();
-      for (const p of pending) await assert.rejects(p, /worker exited|terminated/);
-      await assert.rejects(pool.analyze('c.py', text, true), /worker exited/);
+      const first = internals.slots[0].worker;
+      await first.terminate();
+      const settled = await Promise.allSettled(pending);
+      const failed = settled.filter((r) => r.status === 'rejected').map((r) => String(r.reason));
+      assert.ok(failed.length <= 1 && failed.every((m) => m === 'Error: the worker thread exited; its worker was stopped and replaced'), failed.join('; '));
+      for (const r of settled) if (r.status === 'fulfilled') assert.ok(r.value.observations.some((o) => o.kind === 'framework'));
+      assert.notEqual(internals.slots[0].worker, first, 'a new worker took its place');
+      assert.ok((await pool.analyze('c.py', text, true)).observations.length > 0);
+    } finally {
+      pool.dispose();
+    }
+  });
+
+  it('ends a worker on one task past the ceiling: that file fails with a message, the others are answered', async () => {
+    const pool = new WorkerPoolAnalyzer(1, { taskCeilingMs: 300 });
+    try {
+      // A megabyte of stray brackets: within the work budgets, over a second of query time.
+      const slow = pool.analyze('slow.py', new TextEncoder().encode(`import flask\n${'['.repeat(1_000_000)}\n`), false);
+      const quick = Array.from({ length: 5 }, (_, i) => pool.analyze(`q${i}.py`, new TextEncoder().encode('import flask\napp = flask.Flask(__name__)\n'), false));
+      await assert.rejects(slow, /^Error: ran longer than 0\.3 s; its worker was stopped and replaced$/);
+      for (const a of await Promise.all(quick)) assert.ok(a.observations.some((o) => o.kind === 'app'));
+    } finally {
+      pool.dispose();
+    }
+  });
+
+  it('replaces a worker that runs out of memory (resourceLimits), and the scan names the file', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ff-oom-'));
+    const pool = new WorkerPoolAnalyzer(1, { heapMb: 24 });
+    try {
+      fs.writeFileSync(path.join(dir, 'requirements.txt'), 'flask\n');
+      fs.writeFileSync(path.join(dir, 'app.py'), 'from flask import Flask\napp = Flask(__name__)\n\n@app.route("/")\ndef index():\n    return "hi"\n');
+      // 120,000 routes: 3.7 MB of code whose analysis needs more than a 24 MB heap.
+      fs.writeFileSync(path.join(dir, 'big.py'), `from flask import Flask\napp = Flask(__name__)\n${'@app.route("/a")\ndef f(): pass\n'.repeat(120_000)}`);
+      const session = await AssessmentSession.create(new NodeWorkspace(dir), { analyzer: pool, maxFileBytes: 8_000_000 });
+      const a = await session.scan();
+      session.dispose();
+      assert.deepEqual(
+        a.problems.filter((p) => p.file === 'big.py').map((p) => p.message),
+        ['could not analyze: ran out of memory (24 MB); its worker was stopped and replaced'],
+      );
+      assert.equal(a.projects[0]?.framework, 'flask', 'the rest of the scan went on');
+    } finally {
+      pool.dispose();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('rejects every task, queued and new, when no worker can start (never leaves one unanswered)', async () => {
+    const pool = new WorkerPoolAnalyzer(2, { heapMb: 1 });
+    try {
+      const text = new TextEncoder().encode('import flask\n');
+      const pending = Array.from({ length: 6 }, (_, i) => pool.analyze(`b${i}.py`, text, true));
+      for (const p of pending) await assert.rejects(p, /the worker could not start/);
+      await assert.rejects(pool.analyze('c.py', text, true), /the worker could not start/);
     } finally {
       pool.dispose();
     }

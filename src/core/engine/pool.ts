@@ -1,7 +1,9 @@
 /**
  * A pool of worker threads that parse in parallel, off the caller's thread. Tasks wait in one queue
- * and go out in batches of ≤ 48 KB, at most two per worker, so workers finish together. Where
- * workers cannot start, callers fall back to InProcessAnalyzer. Measurements: docs/performance.md.
+ * and go out in batches of ≤ 48 KB, at most two per worker, so workers finish together. A worker
+ * that crashes, runs out of memory or spends longer than the task ceiling on one task is ended and
+ * replaced: that task fails with a message, the rest of its batches go out again. Where workers
+ * cannot start, callers fall back to InProcessAnalyzer. Measurements: docs/performance.md.
  */
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
@@ -13,26 +15,39 @@ import type { WorkerMessage, WorkerReply as Reply, WorkerRequest } from './worke
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-interface Pending {
-  resolve: (reply: Reply) => void;
-  reject: (e: Error) => void;
-}
-
-/** A task not yet handed to a worker. */
-interface Queued extends Pending {
+/** A task, queued or handed to a worker. */
+interface Queued {
   request: WorkerRequest;
   /** What it weighs in a batch: its size in bytes, plus one (an empty file still costs a round trip). */
   cost: number;
+  /** How many times a worker ended while holding it (it is failed at the second). */
+  lost: number;
+  resolve: (reply: Reply) => void;
+  reject: (e: Error) => void;
 }
 
 interface Slot {
   worker: Worker;
   /** Requests handed to the worker and not yet answered. */
-  pending: Map<number, Pending>;
+  pending: Map<number, Queued>;
   /** Batches posted and not yet answered (the worker answers a batch with one message). */
   batches: number;
-  /** Set when the worker failed or exited: it gets no more batches. */
+  /** The id of the task the worker is on (0: none), written by the worker (worker.ts). */
+  current: Int32Array;
+  /** The task seen running at the last watchdog tick, and since when. */
+  seen: { id: number; since: number };
+  /** Whether the worker ever answered: one that fails before that is not replaced (it cannot start). */
+  answered: boolean;
+  /** Set when the worker failed or exited and was not replaced: it gets no more batches. */
   dead?: Error;
+}
+
+/** Options for tests; the defaults are what the product uses. */
+export interface PoolOptions {
+  /** How long one task may run before its worker is ended (ms). */
+  taskCeilingMs?: number;
+  /** The V8 heap a worker may use (MB). */
+  heapMb?: number;
 }
 
 /** At most this many batches are handed to one worker at a time: one to work on, one waiting. */
@@ -56,6 +71,15 @@ function workerEntry(): { file: string; execArgv?: string[] } {
 /** The V8 heap a parse worker may use (MB); the largest file allowed needs a fraction of it. */
 const WORKER_HEAP_MB = 1024;
 
+/**
+ * How long one task may run. The work budgets (parser.ts) stop every known slow input within
+ * seconds; this wall-clock ceiling is the last line for one that is not known yet.
+ */
+export const TASK_CEILING_MS = 60_000;
+
+/** How often the watchdog looks at what each worker is on. */
+const WATCH_MS = 250;
+
 /** Parses on `size` worker threads. */
 export class WorkerPoolAnalyzer implements FileAnalyzer {
   private readonly slots: Slot[] = [];
@@ -69,38 +93,93 @@ export class WorkerPoolAnalyzer implements FileAnalyzer {
   private disposed = false;
   private flushing = false;
 
-  constructor(size: number) {
-    const entry = workerEntry();
-    for (let i = 0; i < size; i++) {
-      // A heap ceiling: a worker that runs out of memory ends with an error of its own (its tasks
-      // fail and name their files) instead of aborting the whole process, the extension host with it.
-      const worker = new Worker(entry.file, { execArgv: entry.execArgv, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-      const slot: Slot = { worker, pending: new Map(), batches: 0 };
-      worker.on('message', (replies: Reply[]) => {
-        if (slot.batches > 0) slot.batches--;
-        for (const msg of replies) {
-          const p = slot.pending.get(msg.id);
-          if (!p) continue;
-          slot.pending.delete(msg.id);
-          if (msg.error === undefined) p.resolve(msg);
-          else p.reject(new Error(msg.error));
-        }
-        // The worker has room for another batch: hand it out now, not a turn later.
-        this.flush();
-      });
-      worker.on('error', (e) => this.fail(slot, e));
-      worker.on('exit', () => this.fail(slot, new Error('worker exited')));
-      this.slots.push(slot);
-    }
+  private readonly entry = workerEntry();
+  private readonly taskCeilingMs: number;
+  private readonly heapMb: number;
+  private watchdog: NodeJS.Timeout | undefined;
+
+  constructor(size: number, options: PoolOptions = {}) {
+    this.taskCeilingMs = options.taskCeilingMs ?? TASK_CEILING_MS;
+    this.heapMb = options.heapMb ?? WORKER_HEAP_MB;
+    for (let i = 0; i < size; i++) this.slots.push(this.start());
   }
 
-  private fail(slot: Slot, e: Error): void {
-    slot.dead ??= e;
-    for (const p of slot.pending.values()) p.reject(e);
+  /** Starts a worker and wires it to a new slot. */
+  private start(): Slot {
+    const current = new Int32Array(new SharedArrayBuffer(4));
+    // A heap ceiling: a worker that runs out of memory ends with an error of its own instead of
+    // aborting the whole process, the extension host with it.
+    const worker = new Worker(this.entry.file, { execArgv: this.entry.execArgv, workerData: { current }, resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
+    const slot: Slot = { worker, pending: new Map(), batches: 0, current, seen: { id: 0, since: 0 }, answered: false };
+    worker.on('message', (replies: Reply[]) => {
+      slot.answered = true;
+      if (slot.batches > 0) slot.batches--;
+      for (const msg of replies) {
+        const p = slot.pending.get(msg.id);
+        if (!p) continue;
+        slot.pending.delete(msg.id);
+        if (msg.error === undefined) p.resolve(msg);
+        else p.reject(new Error(msg.error));
+      }
+      // The worker has room for another batch: hand it out now, not a turn later.
+      this.flush();
+    });
+    worker.on('error', (e) => this.lose(slot, worker, workerError(e, this.heapMb)));
+    worker.on('exit', () => this.lose(slot, worker, 'the worker thread exited'));
+    return slot;
+  }
+
+  /**
+   * A worker ended (crash, out of memory, or stopped by the watchdog), for `reason`. The task it
+   * was on fails; its other tasks go back to the front of the queue; a worker that had answered
+   * or was on a task is replaced, one that never could start is not.
+   */
+  private lose(slot: Slot, worker: Worker, reason: string): void {
+    if (slot.worker !== worker || slot.dead || this.disposed) return;
+    const on = Atomics.load(slot.current, 0);
+    const replace = slot.answered || on !== 0;
+    const e = new Error(`${reason}; ${replace ? 'its worker was stopped and replaced' : 'the worker could not start'}`);
+    const again: Queued[] = [];
+    for (const [id, q] of slot.pending) {
+      if (id === on || ++q.lost > 1) q.reject(e);
+      else again.push(q);
+    }
     slot.pending.clear();
     slot.batches = 0;
+    if (again.length > 0) {
+      this.queue = [...again, ...this.queue.slice(this.head)];
+      this.head = 0;
+    }
+    if (replace) {
+      // The old slot is retired: later events of its worker (exit after error) are ignored.
+      slot.dead = e;
+      void worker.terminate();
+      this.slots[this.slots.indexOf(slot)] = this.start();
+      this.flush();
+      return;
+    }
+    slot.dead = e;
     // With no worker left, nothing queued would ever be answered.
     if (this.slots.every((s) => s.dead)) this.rejectQueued(e);
+  }
+
+  /** Ends a worker that has been on one task for longer than the ceiling. */
+  private watch(): void {
+    const now = Date.now();
+    let busy = false;
+    for (const slot of [...this.slots]) {
+      if (slot.dead || slot.batches === 0) continue;
+      busy = true;
+      const id = Atomics.load(slot.current, 0);
+      if (id === 0 || id !== slot.seen.id) slot.seen = { id, since: now };
+      else if (now - slot.seen.since > this.taskCeilingMs) {
+        this.lose(slot, slot.worker, `ran longer than ${this.taskCeilingMs / 1000} s`);
+      }
+    }
+    if (!busy && this.watchdog) {
+      clearInterval(this.watchdog);
+      this.watchdog = undefined;
+    }
   }
 
   private rejectQueued(e: Error): void {
@@ -134,7 +213,7 @@ export class WorkerPoolAnalyzer implements FileAnalyzer {
     if (dead) return Promise.reject(dead);
     const id = this.nextId++;
     return new Promise<Reply>((resolve, reject) => {
-      this.queue.push({ request: { ...request, id } as WorkerRequest, cost: size + 1, resolve, reject });
+      this.queue.push({ request: { ...request, id } as WorkerRequest, cost: size + 1, lost: 0, resolve, reject });
       if (!this.flushing) {
         this.flushing = true;
         setImmediate(() => {
@@ -165,10 +244,11 @@ export class WorkerPoolAnalyzer implements FileAnalyzer {
         this.queue[this.head++] = undefined;
         bytes += q.cost;
         batch.push(q.request);
-        slot.pending.set(q.request.id, { resolve: q.resolve, reject: q.reject });
+        slot.pending.set(q.request.id, q);
       }
       slot.batches++;
       slot.worker.postMessage(batch satisfies WorkerMessage);
+      this.watchdog ??= setInterval(() => this.watch(), WATCH_MS).unref();
       if (this.head > 1024 && this.head * 2 > this.queue.length) {
         this.queue = this.queue.slice(this.head);
         this.head = 0;
@@ -180,9 +260,15 @@ export class WorkerPoolAnalyzer implements FileAnalyzer {
     if (this.disposed) return;
     this.disposed = true;
     this.rejectQueued(new Error('pool disposed'));
+    if (this.watchdog) clearInterval(this.watchdog);
     for (const s of this.slots) {
       s.worker.postMessage('close' satisfies WorkerMessage);
       void s.worker.terminate();
     }
   }
+}
+
+/** What a worker's error event says: running out of memory in words. */
+function workerError(e: Error, heapMb: number): string {
+  return (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? `ran out of memory (${heapMb} MB)` : e.message;
 }

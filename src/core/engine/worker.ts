@@ -3,7 +3,7 @@
  * manifests it is given (so the caller's thread never loads WebAssembly nor runs the requirement
  * grammar). Loaded by pool.ts; in the bundles it is dist/worker.js.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeSource } from './analyzer';
 import { parseManifest } from '../manifests/index';
 import { forgetParsedRequirements } from '../manifests/pep508';
@@ -43,6 +43,18 @@ function answer(parser: PythonParser, req: WorkerRequest): WorkerReply {
 }
 
 const port = parentPort;
+/** The id of the task being worked on (0: none), read by the pool's watchdog (pool.ts). */
+const current = (workerData as { current?: Int32Array } | undefined)?.current ?? new Int32Array(1);
+
+/** Answers a batch, saying which task it is on as it goes. */
+function answerAll(parser: PythonParser, batch: WorkerRequest[]): WorkerReply[] {
+  const replies = batch.map((req) => {
+    Atomics.store(current, 0, req.id);
+    return answer(parser, req);
+  });
+  Atomics.store(current, 0, 0);
+  return replies;
+}
 
 if (port) {
   const ready = PythonParser.create();
@@ -56,7 +68,7 @@ if (port) {
       return;
     }
     void ready
-      .then((parser) => port.postMessage(msg.map((req) => answer(parser, req))))
+      .then((parser) => port.postMessage(answerAll(parser, msg)))
       .catch((e: unknown) => port.postMessage(msg.map((req): WorkerReply => ({ id: req.id, error: e instanceof Error ? e.message : String(e) }))));
   });
 }
