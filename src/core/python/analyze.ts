@@ -97,7 +97,7 @@ function analyzeText(parser: PythonParser, text: string, lines: SourceLines, fil
     const ctx = new FileContext(file, lines, result, cut ? (node) => cutRange(cut, node) : nodeRange);
     const { captures, complete } = captureAll(parser, root, text.length);
     if (!complete) {
-      result.problems.push({ file, line: null, message: 'analysis stopped: more work than any real file of this size needs (pathological syntax); results for this file are partial', severity: 'warning' });
+      result.problems.push({ file, line: null, message: 'analysis stopped: far more work than real code of this size needs (pathological syntax); results for this file are partial', severity: 'warning' });
     }
     // Pass 1: imports and bindings, so that pass 2 can qualify names used before their import line.
     for (const c of captures) {

@@ -181,7 +181,7 @@ export class PythonParser {
       tree?.delete();
       // A cancelled parser would resume where it stopped on the next parse.
       this.parser.reset();
-      throw new Error(`parsing stopped: more work than any real ${text.length}-character file needs (pathological syntax)`);
+      throw new Error('parsing stopped: far more work than real code of this size needs (pathological syntax)');
     }
     if (!tree) return undefined;
     try {
