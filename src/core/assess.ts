@@ -347,7 +347,7 @@ export class AssessmentSession {
   private readPython(f: FileEntry): Promise<Uint8Array | Error> {
     // An empty file needs no read (a hostile workspace can hold tens of thousands, each a round trip in VS Code).
     if (f.size > this.maxBytes || f.size === 0) return Promise.resolve(new Uint8Array(0));
-    return this.ws.readFile(f.path).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+    return this.ws.readFile(f.path, this.maxBytes).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
   }
 
   private async analyzeInto(f: FileEntry, bytes: Uint8Array | Error): Promise<void> {
@@ -422,7 +422,7 @@ export class AssessmentSession {
     for (let next = 0; next < wanted.length; next += READ_AHEAD) {
       this.options.signal?.throwIfAborted();
       const batch = wanted.slice(next, next + READ_AHEAD);
-      const read = await Promise.all(batch.map((f) => this.ws.readFile(f.path).catch(() => undefined)));
+      const read = await Promise.all(batch.map((f) => this.ws.readFile(f.path, this.maxBytes).catch(() => undefined)));
       // An unreadable template only loses its dialect; the walk already listed it.
       batch.forEach((f, i) => {
         const bytes = read[i];

@@ -143,7 +143,7 @@ export async function readManifests(
       }
       // The stat was a wait: a scan cancelled meanwhile reads nothing more.
       signal?.throwIfAborted();
-      bytes = await ws.readFile(file);
+      bytes = await ws.readFile(file, maxBytes);
     } catch (e) {
       if (signal?.aborted) throw e;
       const missing = (e as { code?: string }).code === 'ENOENT' || (e as { code?: string }).code === 'FileNotFound';

@@ -5,6 +5,7 @@
  *
  * Paths are workspace-relative with forward slashes; "" is the workspace root.
  */
+import { constants } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as nodePath from 'node:path';
 
@@ -33,7 +34,8 @@ export interface Workspace {
   /** A name to show for the workspace (a path or a URI). */
   readonly label: string;
   listDir(path: string): Promise<DirEntry[]>;
-  readFile(path: string): Promise<Uint8Array>;
+  /** The file's bytes; where it can, an implementation refuses a file over `maxBytes` when opened. */
+  readFile(path: string, maxBytes?: number): Promise<Uint8Array>;
   stat(path: string): Promise<EntryStat>;
 }
 
@@ -71,6 +73,32 @@ export function resolvePath(dir: string, rel: string): string | undefined {
   return parts.join('/');
 }
 
+/** Read-only, no link followed at the last step (ELOOP instead), no wait on a FIFO (POSIX; 0 elsewhere). */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+/** What Node's file errors say, in words and without the host path they carry. */
+const FS_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  ELOOP: 'is a link; links are not followed',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'is a folder',
+  ENOTDIR: 'a part of the path is not a folder',
+  EMFILE: 'too many open files',
+  ENXIO: 'a socket or device with nothing behind it',
+};
+
+function coded(message: string, code: string): Error {
+  return Object.assign(new Error(message), { code });
+}
+
+/** Re-throws a file-system error with a message that names no host path (problems are shown to users). */
+function hostFree(e: unknown): never {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code !== 'string') throw e;
+  throw coded(`${FS_ERRORS[code] ?? 'file-system error'} (${code})`, code);
+}
+
 /** Node `fs` implementation, rooted at an absolute folder. */
 export class NodeWorkspace implements Workspace {
   readonly label: string;
@@ -83,19 +111,39 @@ export class NodeWorkspace implements Workspace {
   }
 
   async listDir(path: string): Promise<DirEntry[]> {
-    const entries = await fs.readdir(this.abs(path), { withFileTypes: true });
+    const entries = await fs.readdir(this.abs(path), { withFileTypes: true }).catch(hostFree);
     return entries.map((e) => ({
       name: e.name,
       type: e.isSymbolicLink() ? 'symlink' : e.isDirectory() ? 'dir' : e.isFile() ? 'file' : 'other',
     }));
   }
 
-  async readFile(path: string): Promise<Uint8Array> {
-    return fs.readFile(this.abs(path));
+  /**
+   * Opens without following a link and without blocking on a pipe, then checks the open handle: a
+   * name swapped for a link, a FIFO or a bigger file between listing and reading is refused, not
+   * followed, waited on or read whole. At most the size the handle had when opened is read.
+   */
+  async readFile(path: string, maxBytes?: number): Promise<Uint8Array> {
+    const handle = await fs.open(this.abs(path), OPEN_FLAGS).catch(hostFree);
+    try {
+      const s = await handle.stat();
+      if (!s.isFile()) throw coded('not a regular file when opened (a folder, pipe, socket or device); not read', 'ENOTREG');
+      if (maxBytes !== undefined && s.size > maxBytes) throw coded(`larger than ${maxBytes} bytes (${s.size}) when opened; not read`, 'EFBIG');
+      const bytes = new Uint8Array(s.size);
+      let got = 0;
+      while (got < bytes.length) {
+        const { bytesRead } = await handle.read(bytes, got, bytes.length - got, got);
+        if (bytesRead === 0) break;
+        got += bytesRead;
+      }
+      return got === bytes.length ? bytes : bytes.subarray(0, got);
+    } finally {
+      await handle.close();
+    }
   }
 
   async stat(path: string): Promise<EntryStat> {
-    const s = await fs.lstat(this.abs(path));
+    const s = await fs.lstat(this.abs(path)).catch(hostFree);
     return {
       type: s.isSymbolicLink() ? 'symlink' : s.isDirectory() ? 'dir' : s.isFile() ? 'file' : 'other',
       size: s.size,
