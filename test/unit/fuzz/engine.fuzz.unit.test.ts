@@ -19,7 +19,7 @@ import { CONDA, PIPFILE, PYPROJECT, PYTHON, REQUIREMENTS, SETUP_CFG, SETUP_PY, T
 import { anyText, bytesFor, fuzz, textFor } from './fuzz';
 
 /** Names a hostile repository might use, as path segments. */
-const HOSTILE_SEGMENTS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '`touch pwned`', '${process.exit()}', 'a\nb', '\u202Egnp.py', 'é', ' ', '.hidden', 'node_modules', '.venv', 'migrations', 'templates'];
+const HOSTILE_SEGMENTS = ['\u001b[2J\u001b]0;pwned\u0007', '\u001b]52;c;aGk=\u0007', '\u001b]8;;http://x\u0007a\u001b]8;;\u0007', 'a\bb\rc', '\u009b31m', '\u2066x\u2069', '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '`touch pwned`', '${process.exit()}', 'a\nb', '\u202Egnp.py', 'é', ' ', '.hidden', 'node_modules', '.venv', 'migrations', 'templates'];
 
 const fileArb: fc.Arbitrary<[string, Uint8Array]> = fc.oneof(
   fc.tuple(fc.constantFrom('requirements.txt', 'requirements/base.txt', 'requirements-dev.txt', 'dev.in', 'constraints.txt'), bytesFor(textFor(REQUIREMENTS, TOKENS.requirements))),
@@ -40,6 +40,9 @@ const workspaceArb = fc
     for (const [dirs, [name, bytes]] of entries) files[[...dirs, name].join('/')] = bytes;
     return files;
   });
+
+/** Control and bidi characters a terminal or a viewer would act on (newline and tab are text). */
+const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 function checkAssessment(a: Assessment, files: Record<string, Uint8Array>): void {
   const paths = new Set(Object.keys(files));
@@ -83,8 +86,8 @@ describe('fuzz: the engine end to end, and its front ends', function () {
       const a = await assess(new MemoryWorkspace(files, 'fuzz'), { parser, maxFileBytes: 200_000 });
       checkAssessment(a, files);
       JSON.stringify(toJson(a));
-      toText(a);
-      toMarkdown(a);
+      // What a terminal or a Markdown view shows carries no control or bidi character raw.
+      for (const out of [toText(a), toMarkdown(a)]) assert.ok(!RAW_CONTROL.test(out), `raw control character in ${JSON.stringify(out.match(RAW_CONTROL)?.[0])}`);
       const entries = a.projects.map((project) => ({ key: `file:///w::${project.root}`, label: project.root, project }));
       const state = buildSidebarState({ status: 'ready', entries, summary: 'x' });
       JSON.stringify(state);

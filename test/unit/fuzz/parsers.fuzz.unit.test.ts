@@ -121,6 +121,37 @@ describe('fuzz: parsers', function () {
     }, 1500);
   });
 
+  // Shapes that were quadratic or deep: a dotted key, header or inline-table key of thousands of
+  // parts, inline tables nested thousands deep, closed or not.
+  it('TOML: long dotted keys and headers, deep inline tables (pyproject.toml and Pipfile)', async () => {
+    const part = fc.constantFrom('a', 'b', '"q.q"', "'x'", 'tool', 'project', 'dependencies', '1', '-');
+    const key = fc.tuple(fc.array(part, { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 6000 })).map(([parts, n]) => Array.from({ length: n }, (_, i) => parts[i % parts.length]).join('.'));
+    const shape = fc.oneof(
+      key.map((k) => `${k} = 1\n`),
+      key.map((k) => `[${k}]\nx = 1\n`),
+      key.map((k) => `[[${k}]]\nx = 1\n`),
+      key.map((k) => `x = { ${k} = 1 }\n`),
+      fc.tuple(fc.integer({ min: 1, max: 4000 }), fc.boolean(), fc.constantFrom('{a = ', '{ "a" = ', '{a.b = ', '[{a = ')).map(([n, closed, open]) => `x = ${open.repeat(n)}1${closed ? (open.startsWith('[') ? '}]' : '}').repeat(n) : ''}\n`),
+    );
+    const text = fc.tuple(fc.constantFrom('[project]\ndependencies = ["flask"]\n', '[packages]\nflask = "*"\n', ''), shape).map(([head, body]) => head + body);
+    await fuzz('TOML shapes', text, (s) => {
+      checkManifest(parsePyproject(s, 'pyproject.toml'), s, 'pyproject.toml');
+      checkManifest(parsePipfile(s, 'Pipfile'), s, 'Pipfile');
+    }, 300);
+  });
+
+  it('requirements: absolute includes are never read, and always said', async () => {
+    const abs = fc.constantFrom('/etc/passwd', '/abs/reqs.txt', '//host/share/r.txt', '\\\\server\\r.txt', 'C:\\r.txt', 'c:/r.txt', '/');
+    const line = fc.tuple(fc.constantFrom('-r ', '-c ', '--requirement ', '--requirement=', '--constraint=', '-r', '-c'), abs).map(([opt, p]) => `${opt}${p}`);
+    const text = fc.tuple(fc.array(fc.constantFrom('flask', 'django>=4', '# c', ''), { maxLength: 3 }), line).map(([others, inc]) => [...others, inc].join('\n'));
+    await fuzz('absolute includes', text, (s) => {
+      const r = parseRequirements(s, 'requirements.txt');
+      checkManifest(r, s, 'requirements.txt');
+      assert.deepEqual(r.includes, [], 'an absolute path is not an include');
+      assert.ok(r.problems.some((p) => /outside the workspace/.test(p.message)), r.problems.map((p) => p.message).join('; ') || 'no problem');
+    }, 300);
+  });
+
   it('text helpers: decoding, lines and positions', async () => {
     await fuzz('text', fc.tuple(fc.uint8Array({ maxLength: 300 }), anyText(300), fc.nat()), ([bytes, s, offset]) => {
       const d = decodeText(bytes);
