@@ -2024,14 +2024,18 @@ function byNormalizedName(name: string): PackageInfo | undefined {
 export function lookupPackage(name: string): PackageInfo | undefined {
   // The verdict asks for the same few names many times (each change the what-if pass tries
   // derives the findings again): remembered by the name as given.
-  if (LOOKUPS.has(name)) return LOOKUPS.get(name);
+  const known = LOOKUPS.get(name);
+  if (known !== undefined) return known === UNKNOWN ? undefined : known;
   const found = lookup(name);
-  if (LOOKUPS.size >= 10_000) LOOKUPS.clear();
-  LOOKUPS.set(name, found);
+  // Bounded, and large enough that a project of 100,000 dependencies does not thrash it.
+  if (LOOKUPS.size >= 250_000) LOOKUPS.clear();
+  LOOKUPS.set(name, found ?? UNKNOWN);
   return found;
 }
 
-const LOOKUPS = new Map<string, PackageInfo | undefined>();
+/** Remembered lookups; UNKNOWN for a name that is no known package (one Map read a call). */
+const UNKNOWN = 0;
+const LOOKUPS = new Map<string, PackageInfo | typeof UNKNOWN>();
 
 function lookup(name: string): PackageInfo | undefined {
   const normalized = normalizeName(name);

@@ -31,7 +31,16 @@ export function parseCondaEnv(text: string, file: string): ManifestResult {
   }
   // prettyErrors off: the library's line-and-excerpt for each error is quadratic over many
   // errors (64 KB of quotes: 32,000 errors, 1.9 s); lines come from LineIndex instead.
-  const doc = parseDocument(body, { prettyErrors: false });
+  // The library makes an Error per problem (64 KB of quotes: 32,000); their stack traces are
+  // never read, and capturing them was most of the time.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(body, { prettyErrors: false });
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
   const lines = new LineIndex(body);
   if (doc.errors.length > 0) {
     for (const e of doc.errors.slice(0, MAX_YAML_ERRORS)) {
