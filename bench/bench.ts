@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- DIR...]`: measures the engine on a generated synthetic workspace (5,000 Python
+ * `npm run bench [-- DIR...]` (or `-- --hostile` for the hostile row alone): measures the engine on a generated synthetic workspace (5,000 Python
  * files, about 50 MB, Flask and Django code side by side) and on any folders given, in one run:
  *
  * - (first, unmeasured: a warm-up assessment of the example and the test fixtures, see warmUp)
@@ -17,7 +17,9 @@
  * - the longest main-thread stall during the cold scan (event-loop delay, ms);
  * - files/s, MB/s; peak RSS of a new CLI process assessing the synthetic workspace (and of this
  *   script's own process, printed beside it); the extension's activation time, the time to a first
- *   verdict on a small project (a fresh CLI process) and the .vsix size.
+ *   verdict on a small project (a fresh CLI process) and the .vsix size;
+ * - hostile: the cases of test/hostile/cases.ts in one workspace, a fresh CLI process each run
+ *   (min/median/max of five), and the slowest of its manifests parsed alone (in process, warm).
  *
  * It exits 1 when a result differs (pre-filter, cache, synthetic counts) and when a target of the
  * performance issue is missed by more than 20 % (see docs/performance.md); figures, not tests.
@@ -36,9 +38,12 @@ import { WorkerPoolAnalyzer } from '../src/core/engine/pool';
 import { NodeWorkspace } from '../src/core/read/workspace';
 import { medianBy, runScript } from './run';
 import { generateSynthetic } from './synthetic';
+import { writeHostileCases } from '../test/hostile/cases';
+import { manifestFormatOf, parseManifest } from '../src/core/manifests/index';
+import { PythonParser } from '../src/core/python/parser';
 
 /** Targets of the performance issue; a figure more than 20 % over its target fails the run. */
-const TARGETS = { coldRatio: 4, warmRatio: 1.5, incrementalMs: 100, stallMs: 50, activationMs: 30, firstVerdictMs: 1000, vsixMb: 2, rssMb: 400 };
+const TARGETS = { coldRatio: 4, warmRatio: 1.5, incrementalMs: 100, stallMs: 50, activationMs: 30, firstVerdictMs: 1000, vsixMb: 2, rssMb: 400, hostileMs: 2000, manifestMs: 1000 };
 const TOLERANCE = 1.2;
 
 interface Row {
@@ -298,6 +303,41 @@ function largestRssMb(dir: string): number | undefined {
   }
 }
 
+/** The hostile row: whole CLI runs over the issue-#21 cases, and the slowest manifest alone. */
+async function hostile(): Promise<{ runs: number[]; slowest: { file: string; ms: number } } | undefined> {
+  const cli = path.resolve('dist/cli.js');
+  if (!fs.existsSync(cli) || process.platform === 'win32') return undefined;
+  const cases = await writeHostileCases();
+  const parser = await PythonParser.create();
+  try {
+    const runs: number[] = [];
+    for (let i = 0; i < REPEAT; i++) {
+      const t0 = performance.now();
+      spawnSync(process.execPath, [cli, cases.root, '--no-cache', '--max-file-bytes', '999999999999'], { stdio: 'ignore' });
+      runs.push(performance.now() - t0);
+    }
+    let slowest = { file: '', ms: 0 };
+    for (const c of cases.cases) {
+      for (const name of fs.readdirSync(path.join(cases.root, c.folder))) {
+        const abs = path.join(cases.root, c.folder, name);
+        const format = manifestFormatOf(name);
+        if (!format || !fs.lstatSync(abs).isFile()) continue;
+        const text = fs.readFileSync(abs, 'utf8');
+        const times: number[] = [];
+        for (let i = 0; i < PER_ROUND; i++) {
+          forgetParsedRequirements();
+          times.push((await timed(async () => parseManifest(format, text, name, parser)))[1]);
+        }
+        if (median(times) > slowest.ms) slowest = { file: `${c.folder}/${name}`, ms: median(times) };
+      }
+    }
+    return { runs: runs.sort((a, b) => a - b), slowest };
+  } finally {
+    parser.dispose();
+    cases.remove();
+  }
+}
+
 function vsixMb(): number | undefined {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ff-vsix-'));
   const file = path.join(out, 'framework-fit.vsix');
@@ -337,6 +377,13 @@ function table(rows: Row[]): string {
 }
 
 async function main(): Promise<number> {
+  if (process.argv[2] === '--hostile') {
+    // The hostile row alone (a quick check of the defences' cost).
+    const bad = await hostile();
+    if (!bad) return 2;
+    process.stdout.write(`hostile: ${bad.runs.map((r) => r.toFixed(0)).join(' ')} ms (median ${median(bad.runs).toFixed(0)}) · slowest manifest alone ${bad.slowest.ms.toFixed(0)} ms (${bad.slowest.file})\n`);
+    return median(bad.runs) > TARGETS.hostileMs * TOLERANCE || bad.slowest.ms > TARGETS.manifestMs * TOLERANCE ? 1 : 0;
+  }
   const args = process.argv.slice(2);
   for (const dir of args) {
     if (!fs.existsSync(dir)) {
@@ -361,6 +408,7 @@ async function main(): Promise<number> {
   const activation = activationMs();
   const firstVerdict = firstVerdictMs();
   const vsix = vsixMb();
+  const bad = await hostile();
   const out: string[] = [
     `Framework Fit benchmark — node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${jobs} parse threads`,
     '',
@@ -368,6 +416,10 @@ async function main(): Promise<number> {
     '',
     `peak RSS ${rssMb === undefined ? 'n/a' : `${rssMb.toFixed(0)} MB`} (CLI, synthetic workspace, cold; this script's process: ${benchRssMb.toFixed(0)} MB) · activation ${activation === undefined ? 'n/a (run npm run build)' : `${activation.toFixed(1)} ms`} · first verdict (CLI, examples/blog-flask, no cache) ${firstVerdict === undefined ? 'n/a' : `${firstVerdict.toFixed(0)} ms`} · .vsix ${vsix === undefined ? 'n/a' : `${vsix.toFixed(2)} MB`}`,
   ];
+  if (bad) {
+    const [min, med, max] = [bad.runs[0], median(bad.runs), bad.runs[bad.runs.length - 1]];
+    out.push(`hostile (test/hostile/cases.ts, fresh CLI process, no cache): ${min.toFixed(0)} / ${med.toFixed(0)} / ${max.toFixed(0)} ms (min/median/max of ${bad.runs.length}) · slowest manifest alone ${bad.slowest.ms.toFixed(0)} ms (${bad.slowest.file})`);
+  }
   const misses: string[] = [];
   const over = (value: number | undefined, target: number, what: string) => {
     if (value !== undefined && value > target * TOLERANCE) misses.push(`${what} ${value.toFixed(2)} > target ${target} (+20 %)`);
@@ -386,6 +438,10 @@ async function main(): Promise<number> {
   over(activation, TARGETS.activationMs, 'activation ms');
   over(firstVerdict, TARGETS.firstVerdictMs, 'first verdict ms');
   over(vsix, TARGETS.vsixMb, '.vsix MB');
+  if (bad) {
+    over(median(bad.runs), TARGETS.hostileMs, 'hostile ms');
+    over(bad.slowest.ms, TARGETS.manifestMs, `slowest manifest ms (${bad.slowest.file})`);
+  }
   out.push('', misses.length ? `MISSED (${misses.length}):\n${misses.map((m) => `  - ${m}`).join('\n')}` : 'all targets met');
   process.stdout.write(`${out.join('\n')}\n`);
   return misses.length ? 1 : 0;

@@ -113,7 +113,9 @@ export async function writeHostileCases(at?: string): Promise<HostileCases> {
   cases.push({ folder: 'utf16', what: 'a UTF-16 requirements file with a BOM', problems: [], dependencies: ['django-environ', 'flask'] });
 
   // 6. A file in a slow error-recovery path: the same answer at any load (determinism.unit.test.ts runs it under load).
-  const slow = fs.readFileSync(path.join(__dirname, '..', 'unit', 'resources', 'slow-setup.py.txt'), 'utf8');
+  // Beside this file under tsx; from the repository root in the benchmark's bundle.
+  const resource = [path.join(__dirname, '..', 'unit', 'resources', 'slow-setup.py.txt'), path.resolve('test', 'unit', 'resources', 'slow-setup.py.txt')].find((f) => fs.existsSync(f))!;
+  const slow = fs.readFileSync(resource, 'utf8');
   write(root, 'clocked/setup.py', slow);
   write(root, 'clocked/requirements.txt', 'flask\n');
   write(root, 'clocked/app.py', FLASK);
@@ -147,7 +149,8 @@ export async function writeHostileCases(at?: string): Promise<HostileCases> {
   };
 }
 
-if (require.main === module) {
+// Only when run as this script (bundled into the benchmark, require.main is the bundle).
+if (require.main === module && /cases\.ts$/.test(process.argv[1] ?? '')) {
   const dir = process.argv[2];
   if (!dir) {
     console.error('usage: tsx test/hostile/cases.ts DIR');
