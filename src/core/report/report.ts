@@ -24,6 +24,7 @@ export function toJson(a: Assessment): unknown {
       frameworksSeen: p.frameworksSeen,
       recommendation: p.recommendation,
       confidence: p.confidence,
+      ...(p.coverage === undefined ? {} : { coverage: p.coverage }),
       scores: p.scores,
       facts: p.facts,
       ...(p.headline ? { headline: p.headline } : {}),
