@@ -7,6 +7,7 @@
 import { frameworkName } from '../core/verdict/findings';
 import type { Finding, Framework, ProjectAssessment } from '../core/model';
 import { confidenceOf, FULL_COVERAGE, MARGIN_SCALE } from '../core/verdict/scoring';
+import { onOtherFramework } from '../core/verdict/summary';
 
 /** The findings that speak for one side, with their points. */
 export interface ExplanationSide {
@@ -57,7 +58,7 @@ export function explainVerdict(project: ProjectAssessment): Explanation {
   const parts = confidenceOf(scores, { framework: project.framework, ...(project.coverage === undefined ? {} : { coverage: project.coverage }) });
   const tie = scores.flask === scores.django ? ' (a tie goes to Flask)' : '';
   return {
-    headline: `${frameworkName(first)} ${scores[first]} · ${frameworkName(second)} ${scores[second]} → ${frameworkName(recommendation)} (${pct(project.confidence)})${tie}`,
+    headline: `${onOtherFramework(project) ? `Uses ${frameworkName(project.framework)} · if you had to move: ` : ''}${frameworkName(first)} ${scores[first]} · ${frameworkName(second)} ${scores[second]} → ${frameworkName(recommendation)} (${pct(project.confidence)})${tie}`,
     confidence:
       `Confidence ${pct(parts.confidence)} = 50% + (cap ${pct(parts.cap)} − 50%) × margin ${parts.decisive.toFixed(2)} × coverage ${parts.covered.toFixed(2)}; ` +
       `margin: 1 − e^(−${parts.margin}/${MARGIN_SCALE}) for the ${parts.margin}-point lead; coverage: ${project.coverage === undefined ? 'no code to cover (0.75)' : `${pct(project.coverage)} of the Python files carry evidence (full from ${pct(FULL_COVERAGE)})`}` +
