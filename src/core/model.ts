@@ -203,6 +203,8 @@ export interface ProjectAssessment {
   recommendation: Framework | null;
   /** 0..1: how clear the margin between the two scores is. */
   confidence: number;
+  /** Share (0..1) of the project's own Python files that carry evidence; absent when it has no code. */
+  coverage?: number;
   scores: Record<Framework, number>;
   facts: Facts;
   findings: Finding[];

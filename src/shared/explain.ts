@@ -6,7 +6,8 @@
  */
 import { frameworkName } from '../core/verdict/findings';
 import type { Finding, Framework, ProjectAssessment } from '../core/model';
-import { confidenceOf, EVIDENCE_SCALE } from '../core/verdict/scoring';
+import { confidenceOf, FULL_COVERAGE, MARGIN_SCALE } from '../core/verdict/scoring';
+import { onOtherFramework } from '../core/verdict/summary';
 
 /** The findings that speak for one side, with their points. */
 export interface ExplanationSide {
@@ -54,14 +55,14 @@ export function explainVerdict(project: ProjectAssessment): Explanation {
       sides,
     };
   }
-  const parts = confidenceOf(scores);
-  const total = Math.round((scores.flask + scores.django) * 10) / 10;
+  const parts = confidenceOf(scores, { framework: project.framework, ...(project.coverage === undefined ? {} : { coverage: project.coverage }) });
   const tie = scores.flask === scores.django ? ' (a tie goes to Flask)' : '';
   return {
-    headline: `${frameworkName(first)} ${scores[first]} · ${frameworkName(second)} ${scores[second]} → ${frameworkName(recommendation)} (${pct(project.confidence)})${tie}`,
+    headline: `${onOtherFramework(project) ? `Uses ${frameworkName(project.framework)} · if you had to move: ` : ''}${frameworkName(first)} ${scores[first]} · ${frameworkName(second)} ${scores[second]} → ${frameworkName(recommendation)} (${pct(project.confidence)})${tie}`,
     confidence:
-      `Confidence ${pct(parts.confidence)} = 50% + (share ${pct(parts.share)} − 50%) × evidence ${parts.evidence.toFixed(2)}; ` +
-      `share: ${frameworkName(recommendation)}'s part of the ${total} points; evidence: 1 − e^(−${total}/${EVIDENCE_SCALE}), so a verdict resting on few points stays near 50%.`,
+      `Confidence ${pct(parts.confidence)} = 50% + (cap ${pct(parts.cap)} − 50%) × margin ${parts.decisive.toFixed(2)} × coverage ${parts.covered.toFixed(2)}; ` +
+      `margin: 1 − e^(−${parts.margin}/${MARGIN_SCALE}) for the ${parts.margin}-point lead; coverage: ${project.coverage === undefined ? 'no code to cover (0.75)' : `${pct(project.coverage)} of the Python files carry evidence (full from ${pct(FULL_COVERAGE)})`}` +
+      `${parts.cap < 0.9 ? `; capped at ${pct(parts.cap)} because the project is on ${frameworkName(project.framework)} and the comparison is a hypothetical move` : ''}.`,
     sides,
   };
 }

@@ -78,7 +78,7 @@ export interface ProjectView {
   label: string;
   /** verdictLine(): "Django fits better — 78% · in use: Flask". */
   verdict: string;
-  /** The verdict alone: "Django fits better", "No web application found". */
+  /** The verdict alone: "Django fits better", "Uses FastAPI · if you had to move: Flask fits better", "No web application found". */
   headline: string;
   recommendation: Framework | null;
   /** Display name of the framework in use ("Flask", "no web framework"). */

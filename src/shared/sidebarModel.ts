@@ -10,6 +10,7 @@ import type { Concern, Evidence, Favors, Finding, ProjectAssessment } from '../c
 import type { DeclaredNeeds } from '../core/verdict/needs';
 import { lookupPackage, type PackageInfo } from '../core/knowledge/packages';
 import { verdictLine } from '../core/report/report';
+import { onOtherFramework, verdictWords } from '../core/verdict/summary';
 import type { BatteriesView, BatteryItem, ConcernGroup, EvidenceView, FindingView, MigrationView, ProjectOption, ProjectView, SidebarState, SidebarStatus } from './protocol';
 
 /** One assessed project (or a plan) as the front ends list it. */
@@ -203,7 +204,7 @@ export function projectView(entry: ProjectEntry): ProjectView {
     key: entry.key,
     label: entry.label,
     verdict: verdictLine(p),
-    headline: p.recommendation ? `${frameworkName(p.recommendation)} fits better` : 'No web application found',
+    headline: verdictWords(p),
     recommendation: p.recommendation,
     inUse: frameworkName(p.framework),
     confidence: Math.round(p.confidence * 100),
@@ -263,7 +264,7 @@ export function statusText(status: SidebarStatus, entries: readonly ProjectEntry
   const spin = status === 'scanning' ? '$(sync~spin) ' : '';
   const tooltip = `Framework Fit · ${entry.label}: ${verdictLine(p)}${others}\nClick to open the Framework Fit sidebar.`;
   if (!p.recommendation) return { text: `${spin || '$(circle-slash) '}No web app`, tooltip };
-  const fit = `${frameworkName(p.recommendation)} fit ${Math.round(p.confidence * 100)}%`;
+  const fit = onOtherFramework(p) ? `${frameworkName(p.framework)} · ${frameworkName(p.recommendation)} if moving ${Math.round(p.confidence * 100)}%` : `${frameworkName(p.recommendation)} fit ${Math.round(p.confidence * 100)}%`;
   // A plan is marked as such: its verdict rests on declared needs, not only on the code.
   if (entry.plan) return { text: `${spin || '$(checklist) '}Plan: ${fit}`, tooltip };
   return { text: `${spin || '$(pass) '}${fit}`, tooltip };

@@ -62,7 +62,7 @@ describe('declared needs', () => {
     const again = decide(merged.findings, true);
     assert.deepEqual(merged.scores, again.scores);
     assert.equal(merged.recommendation, again.recommendation);
-    assert.equal(merged.confidence, confidenceOf(merged.scores).confidence);
+    assert.equal(merged.confidence, confidenceOf(merged.scores, { framework: merged.framework, coverage: merged.coverage }).confidence);
     assert.deepEqual(merged.reasons, again.reasons);
     assert.deepEqual(merged.facts, scanned.facts);
     assert.deepEqual(merged.dependencies, scanned.dependencies);

@@ -41,4 +41,33 @@ describe('project roots', () => {
     assert.deepEqual(await roots({ 'script.py': 'print(1)' }), ['.']);
     assert.deepEqual(await roots({ 'README.md': '# hi' }), []);
   });
+
+  describe('mixed workspaces', () => {
+    const MANAGE = 'import sys\nfrom django.core.management import execute_from_command_line\nexecute_from_command_line(sys.argv)\n';
+    const FLASK_APP = 'from flask import Flask\napp = Flask(__name__)\n@app.route("/x")\ndef x():\n    return "x"\n';
+    const MODELS = 'from django.db import models\nclass A(models.Model):\n    name = models.CharField(max_length=9)\n';
+    const URLS = 'from django.urls import path\nfrom . import views\nurlpatterns = [path("", views.index), path("a/", views.a)]\n';
+
+    it('splits a Django project and a Flask service side by side under one manifest, saying why, borrowing nothing', async () => {
+      const a = await assess(new MemoryWorkspace({ 'requirements.txt': 'django\nflask\nflask-login\n', 'web/manage.py': MANAGE, 'web/shop/models.py': MODELS, 'svc/app.py': FLASK_APP }));
+      assert.deepEqual(a.projects.map((p) => p.root), ['svc', 'web']);
+      const [svc, web] = a.projects;
+      assert.match(svc.rootReason, /split from manifest requirements\.txt because a Django project sits beside it in web/);
+      assert.match(web.rootReason, /split from manifest requirements\.txt because a Flask app sits beside it in svc/);
+      assert.deepEqual([svc.framework, web.framework], ['flask', 'django']);
+      // Neither takes the other's evidence: no Django model in the service, no Flask route or flask-login in the shop.
+      assert.equal(svc.facts.models, 0);
+      assert.equal(web.facts.routes, 0);
+      assert.ok(!web.frameworksSeen.includes('flask'));
+      assert.ok(svc.findings.every((f) => f.evidence.every((e) => e.file.startsWith('svc/'))));
+      assert.ok(web.findings.every((f) => f.evidence.every((e) => e.file.startsWith('web/'))));
+    });
+
+    it('keeps a Django project that uses Flask for one tool as one Django project', async () => {
+      assert.deepEqual(await roots({ 'requirements.txt': 'django\nflask\n', 'manage.py': MANAGE, 'shop/models.py': MODELS, 'preview/server.py': FLASK_APP }), ['.']);
+      assert.deepEqual(await roots({ 'requirements.txt': 'django\nflask\n', 'web/manage.py': MANAGE, 'web/shop/models.py': MODELS, 'tools/preview.py': FLASK_APP }), ['.']);
+      const [p] = (await assess(new MemoryWorkspace({ 'requirements.txt': 'django\nflask\n', 'manage.py': MANAGE, 'shop/models.py': MODELS, 'shop/urls.py': URLS, 'preview/server.py': FLASK_APP }))).projects;
+      assert.equal(p.framework, 'django');
+    });
+  });
 });

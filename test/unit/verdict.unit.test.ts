@@ -11,6 +11,8 @@ import type { Assessment, ProjectAssessment } from '../../src/core/model';
 import { effortBand, effortPoints, migrationOutline } from '../../src/core/verdict/outline';
 import { PythonParser } from '../../src/core/python/parser';
 import { toJson, toMarkdown, verdictLine } from '../../src/core/report/report';
+import { toSarif } from '../../src/core/report/sarif';
+import { projectView, statusText } from '../../src/shared/sidebarModel';
 import { summarizeWorkspace } from '../../src/core/verdict/summary';
 import { MemoryWorkspace, NodeWorkspace } from '../../src/core/read/workspace';
 import { parseArgs } from '../../src/cli/main';
@@ -215,9 +217,38 @@ describe('verdicts explained', () => {
       assert.equal(p.framework, 'fastapi');
       assert.equal(p.recommendation, 'flask');
       assert.ok(p.findings.some((f) => f.id === 'framework.other' && /comparison/.test(f.message)));
-      assert.match(p.headline!, /^Compared for this FastAPI project, Flask fits better/);
-      assert.match(verdictLine(p), /in use: FastAPI \(a comparison\)$/);
+      assert.match(p.headline!, /^Uses FastAPI\. If you had to move, Flask would fit better \(\d+%\)/);
+      assert.match(verdictLine(p), /^Uses FastAPI · if you had to move: Flask fits better — \d+%$/);
       assert.deepEqual([p.outline?.from, p.outline?.to], ['FastAPI', 'Flask']);
+    });
+
+    it('says "Uses X" first, at most 70 %, in JSON, Markdown, SARIF, the sidebar and the status bar alike', async () => {
+      const files: Record<string, string> = {
+        'requirements.txt': 'fastapi\npydantic\nsqlalchemy\nalembic\n',
+        'app/main.py': ['from fastapi import FastAPI', 'from pydantic import BaseModel', 'from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column', 'app = FastAPI()', 'class Base(DeclarativeBase):', '    pass', ...Array.from({ length: 12 }, (_, i) => `class T${i}(Base):\n    __tablename__ = "t${i}"\n    id: Mapped[int] = mapped_column(primary_key=True)`), 'class Item(BaseModel):', '    name: str', ...Array.from({ length: 30 }, (_, i) => `@app.get("/r${i}")\nasync def r${i}():\n    return {}`), ''].join('\n'),
+        'alembic/versions/0001_init.py': 'from alembic import op\n',
+      };
+      for (const [name, fw] of [['starlette', 'Starlette'], ['aiohttp', 'aiohttp'], ['tornado', 'Tornado'], ['sanic', 'Sanic'], ['litestar', 'Litestar'], ['quart', 'Quart'], ['pyramid', 'Pyramid']] as const) {
+        const mini = await only({ 'requirements.txt': `${name}\n`, 'main.py': `import ${name}\n${name === 'aiohttp' ? 'from aiohttp import web\napp = web.Application()\n' : ''}` });
+        if (mini.recommendation) assert.match(verdictLine(mini), new RegExp(`^Uses ${fw} · if you had to move`), name);
+      }
+      const a = await assess(new MemoryWorkspace(files));
+      const p = a.projects[0];
+      assert.equal(p.framework, 'fastapi');
+      assert.ok(p.recommendation && p.confidence <= 0.7, `${p.confidence}`);
+      const line = verdictLine(p);
+      assert.match(line, /^Uses FastAPI · if you had to move: (Flask|Django) fits better — \d+%$/);
+      const json = toJson(a) as { projects: { verdict: string; headline: string }[] };
+      assert.equal(json.projects[0].verdict, line);
+      assert.match(json.projects[0].headline, /^Uses FastAPI\. If you had to move/);
+      assert.ok(toMarkdown(a).includes(p.headline!));
+      const sarif = toSarif(a) as { runs: { properties: { projects: { verdict: string }[] } }[] };
+      assert.equal(sarif.runs[0].properties.projects[0].verdict, line);
+      const view = projectView({ key: 'k', label: '.', project: p });
+      assert.equal(view.verdict, line);
+      assert.match(view.headline, /^Uses FastAPI · if you had to move/);
+      assert.match(statusText('ready', [{ key: 'k', label: '.', project: p }]).text, /FastAPI · (Flask|Django) if moving \d+%/);
+      assert.match(summarizeWorkspace(a.projects).lines[1], /uses FastAPI|Uses FastAPI/);
     });
 
     it('gives a non-web project recommendation null with the reason', async () => {

@@ -71,6 +71,7 @@ export function findProjectRoots(inputs: RootInputs): ProjectRoot[] {
     const dir = dirName(f);
     roots.set(dir, `${baseName(f)} with no manifest above it`);
   }
+  const split = splitMixed(roots, inputs.appFiles);
   if (roots.size === 0 && inputs.pythonFiles.length > 0) roots.set('', 'Python files with no manifest');
   // A root that only holds sub-projects (e.g. a monorepo's tool-config pyproject.toml) is no project.
   const withOwnPython = new Set<string>();
@@ -82,12 +83,37 @@ export function findProjectRoots(inputs: RootInputs): ProjectRoot[] {
   for (const dir of [...roots.keys()]) {
     const deps = byDir.get(dir)?.deps ?? [];
     const children = [...roots.keys()].some((r) => r !== dir && isWithin(r, dir));
-    if (!children || deps.some((d) => d.kind === 'runtime')) continue;
+    if (!children || (deps.some((d) => d.kind === 'runtime') && !split.has(dir))) continue;
     if (!withOwnPython.has(dir)) roots.delete(dir);
   }
   return [...roots]
     .map(([dir, reason]) => ({ dir, reason }))
     .sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
+}
+
+/**
+ * Splits a root that holds a Django project (manage.py) and a Flask app side by side, in sibling
+ * folders: each becomes a project of its own, so neither borrows the other's evidence. A Flask app
+ * inside the Django project's folder, or in a tool folder (tools/, scripts/), stays with it.
+ * Returns the roots that were split.
+ */
+function splitMixed(roots: Map<string, string>, appFiles: readonly string[]): Set<string> {
+  const split = new Set<string>();
+  const rootSet = new Set(roots.keys());
+  for (const [root, reason] of [...roots]) {
+    const own = appFiles.filter((f) => owner(f, rootSet) === root);
+    const top = (f: string) => (root === '' ? f : f.slice(root.length + 1)).split('/');
+    const djangoDirs = own.filter((f) => baseName(f) === 'manage.py').map(dirName);
+    const flask = own.filter((f) => baseName(f) !== 'manage.py' && !djangoDirs.some((d) => isWithin(f, d)));
+    const sub = (f: string) => (root === '' ? top(f)[0] : `${root}/${top(f)[0]}`);
+    const apart = flask.filter((f) => top(f).length > 1 && !TOOL_DIRS.has(top(f)[0]) && djangoDirs.every((d) => d !== root && !isWithin(d, sub(f))));
+    if (djangoDirs.length === 0 || apart.length === 0) continue;
+    const flaskDirs = [...new Set(apart.map(sub))];
+    for (const d of djangoDirs) roots.set(d, `manage.py: a Django project split from ${reason} because a Flask app sits beside it in ${flaskDirs.join(', ')}`);
+    for (const d of flaskDirs) roots.set(d, `a Flask app split from ${reason} because a Django project sits beside it in ${djangoDirs.join(', ')}`);
+    split.add(root);
+  }
+  return split;
 }
 
 /** The deepest root that contains `path`, or undefined. */

@@ -5,7 +5,7 @@
  */
 import { DJANGO_BATTERIES, frameworkName } from '../verdict/findings';
 import type { Assessment, Evidence, Finding, ProjectAssessment, WorkspaceSummary } from '../model';
-import { summarizeWorkspace } from '../verdict/summary';
+import { onOtherFramework, summarizeWorkspace, verdictWords } from '../verdict/summary';
 import { visibleText } from './visible';
 
 function evidenceJson(e: Evidence): Record<string, unknown> {
@@ -23,7 +23,9 @@ export function toJson(a: Assessment): unknown {
       framework: p.framework,
       frameworksSeen: p.frameworksSeen,
       recommendation: p.recommendation,
+      verdict: verdictLine(p),
       confidence: p.confidence,
+      ...(p.coverage === undefined ? {} : { coverage: p.coverage }),
       scores: p.scores,
       facts: p.facts,
       ...(p.headline ? { headline: p.headline } : {}),
@@ -66,11 +68,14 @@ export function toJson(a: Assessment): unknown {
   };
 }
 
-/** One line verdict, e.g. "Django fits better — 78% · in use: Flask". */
+/**
+ * One line verdict, e.g. "Django fits better — 78% · in use: Flask", or on another framework
+ * "Uses FastAPI · if you had to move: Flask fits better — 62%".
+ */
 export function verdictLine(p: ProjectAssessment): string {
   if (!p.recommendation) return `No web application found · in use: ${frameworkName(p.framework)}`;
-  const other = p.framework !== 'none' && p.framework !== 'flask' && p.framework !== 'django';
-  return `${frameworkName(p.recommendation)} fits better — ${Math.round(p.confidence * 100)}% · in use: ${frameworkName(p.framework)}${other ? ' (a comparison)' : ''}`;
+  const pct = `${Math.round(p.confidence * 100)}%`;
+  return onOtherFramework(p) ? `${verdictWords(p)} — ${pct}` : `${verdictWords(p)} — ${pct} · in use: ${frameworkName(p.framework)}`;
 }
 
 function where(e: Evidence): string {
@@ -168,7 +173,7 @@ export function toMarkdown(a: Assessment): string {
     const s = summaryOf(a);
     out.push('', '## Summary', '', mdEscape(s.lines[0]), '', '| Project | In use | Verdict | Confidence |', '|---|---|---|---|');
     for (const p of a.projects) {
-      out.push(`| ${mdCode(p.root)} | ${frameworkName(p.framework)} | ${p.recommendation ? `${frameworkName(p.recommendation)} fits better` : 'not a web application'} | ${p.recommendation ? `${Math.round(p.confidence * 100)}%` : '—'} |`);
+      out.push(`| ${mdCode(p.root)} | ${frameworkName(p.framework)} | ${p.recommendation ? verdictWords(p) : 'not a web application'} | ${p.recommendation ? `${Math.round(p.confidence * 100)}%` : '—'} |`);
     }
   }
   for (const p of a.projects) {

@@ -9,6 +9,7 @@
 import { frameworkName } from '../verdict/findings';
 import type { Assessment, Evidence, Finding, ProjectAssessment } from '../model';
 import { summarizeWorkspace } from '../verdict/summary';
+import { verdictLine } from './report';
 
 /** What a SARIF log says about the tool. */
 export interface SarifOptions {
@@ -134,7 +135,7 @@ export function toSarif(a: Assessment, options: SarifOptions = {}): Record<strin
         results,
         properties: {
           summary: summary.lines,
-          projects: a.projects.map((p) => ({ root: p.root, framework: p.framework, recommendation: p.recommendation, confidence: p.confidence, headline: p.headline ?? null })),
+          projects: a.projects.map((p) => ({ root: p.root, framework: p.framework, verdict: verdictLine(p), recommendation: p.recommendation, confidence: p.confidence, headline: p.headline ?? null })),
         },
       },
     ],

@@ -139,13 +139,15 @@ export function* concludeProjectInSteps(input: ProjectInput): Steps<ProjectAsses
   const ruleInput = { observations, facts, framework, frameworksSeen, dependencies: input.dependencies, testOnlyFrameworks, ...(libraryOf ? { libraryOf } : {}) };
   const drafts = deriveFindings(ruleInput);
   yield;
-  const verdict = score(drafts, application && hasWebSignal(framework, facts, observations));
+  const coverage = evidenceCoverage(observations, input.pythonFiles);
+  const verdict = score(drafts, application && hasWebSignal(framework, facts, observations), { framework, ...(coverage === undefined ? {} : { coverage }) });
   const project: ProjectAssessment = {
     root: input.root === '' ? '.' : input.root,
     framework,
     frameworksSeen,
     recommendation: verdict.recommendation,
     confidence: verdict.confidence,
+    ...(coverage === undefined ? {} : { coverage }),
     scores: verdict.scores,
     facts,
     findings: verdict.findings,
@@ -162,6 +164,14 @@ export function* concludeProjectInSteps(input: ProjectInput): Steps<ProjectAsses
   const orm = [...orms].sort((a, b) => b[1] - a[1])[0]?.[0];
   const counts = { formClasses, ...(orm ? { orm: ORM_NAMES[orm] ?? orm } : {}) };
   return describeVerdict(project, counts, yield* whatWouldChange(ruleInput, project.recommendation));
+}
+
+/** Share of the project's own (non-test) Python files that carry a counted observation; undefined without code. */
+export function evidenceCoverage(observations: readonly Observation[], pythonFiles: readonly string[]): number | undefined {
+  const own = new Set(pythonFiles.filter((f) => !isTestPath(f)));
+  if (own.size === 0) return undefined;
+  const covered = new Set(observations.map((o) => o.evidence.file).filter((f) => own.has(f)));
+  return Math.round((covered.size / own.size) * 100) / 100;
 }
 
 const ORM_NAMES: Record<string, string> = { sqlalchemy: 'SQLAlchemy', sqlmodel: 'SQLModel', peewee: 'peewee', django: 'Django', tortoise: 'Tortoise', ormar: 'ormar', piccolo: 'Piccolo' };

@@ -144,7 +144,7 @@ export function applyNeeds(project: ProjectAssessment, needs: DeclaredNeeds): Pr
     return shown ? { ...f, weight: 0, message: `${f.message} (the code already shows it: counted once)` } : f;
   });
   const web = project.recommendation !== null || added.length > 0;
-  const verdict = decide([...scanned, ...added], web);
+  const verdict = decide([...scanned, ...added], web, { framework: project.framework, ...(project.coverage === undefined ? {} : { coverage: project.coverage }) });
   const decided: ProjectAssessment = {
     ...project,
     recommendation: verdict.recommendation,

@@ -1,8 +1,8 @@
 /**
  * The only place that turns findings into a verdict. Each finding id has a weight rule (points
  * for the framework it favours, growing with how much it stands for, capped); the verdict is the
- * framework with more points, and the confidence grows with the margin and with the amount of
- * evidence. The table is documented in docs/scoring.md; change both together.
+ * framework with more points, and the confidence is a calibrated probability from the margin and
+ * the code the evidence covers (`npm run calibrate`). Documented in docs/scoring.md; change both.
  */
 import type { Facts, Finding, Framework, Observation } from '../model';
 import type { DraftFinding } from './findings';
@@ -29,7 +29,7 @@ export const WEIGHTS: Readonly<Record<string, WeightRule>> = {
   'batteries.mail': { base: 1, per: 0, cap: 1 },
   'batteries.cache': { base: 1, per: 0, cap: 1 },
   'api.drf': { base: 6, per: 0, cap: 6 },
-  'api.small': { base: 6, per: 0, cap: 6 },
+  'api.small': { base: 10, per: 0, cap: 10 },
   'templates.pages': { base: 6, per: 0, cap: 6 },
   'size.small': { base: 8, per: 0, cap: 8 },
   'size.large': { base: 6, per: 3, cap: 15 },
@@ -37,8 +37,14 @@ export const WEIGHTS: Readonly<Record<string, WeightRule>> = {
   'batteries.unused': { base: 6, per: 2, cap: 14 },
 };
 
-/** Points of evidence at which confidence reaches about two thirds of its margin. */
-export const EVIDENCE_SCALE = 15;
+/** Margin (points) at which confidence has gone about two thirds of the way to its cap. */
+export const MARGIN_SCALE = 8;
+/** No verdict is surer than this: the rules read code statically and miss what it does at run time. */
+export const CONFIDENCE_CAP = 0.95;
+/** A comparison for a project on another framework (FastAPI, aiohttp...) is a hypothetical move. */
+export const OTHER_FRAMEWORK_CAP = 0.7;
+/** Share of the project's Python files carrying evidence from which coverage costs nothing. */
+export const FULL_COVERAGE = 0.4;
 
 /** Weight of one finding by the table. */
 export function weightOf(f: DraftFinding): number {
@@ -66,30 +72,43 @@ export function hasWebSignal(framework: string, _facts?: Facts, _observations?: 
   return framework !== 'none';
 }
 
+/** What a confidence rests on besides the scores: how much code the evidence covers, the framework in use. */
+export interface ConfidenceBasis {
+  /** Share (0..1) of the project's own Python files that carry evidence; undefined: no code. */
+  coverage?: number;
+  /** The framework in use; another than Flask or Django caps the comparison's confidence. */
+  framework?: string;
+}
+
 /** Weighs the findings and decides. */
-export function score(drafts: readonly DraftFinding[], web: boolean): Verdict {
+export function score(drafts: readonly DraftFinding[], web: boolean, basis: ConfidenceBasis = {}): Verdict {
   const findings: Finding[] = drafts.map(({ amount: _amount, ...f }) => ({ ...f, weight: weightOf({ ...f, amount: _amount }) }));
-  return decide(findings, web);
+  return decide(findings, web, basis);
 }
 
 /** How a confidence figure is made up (see docs/scoring.md, "Confidence"). */
 export interface ConfidenceParts {
-  /** The winner's share of all points, 0.5..1 (0.5 when there are no points). */
-  share: number;
-  /** 1 − e^(−points / 15): how much evidence there is, 0..1. */
-  evidence: number;
-  /** 0.5 + (share − 0.5) × evidence, rounded to two decimals. */
+  /** Winner's points minus the other's. */
+  margin: number;
+  /** 1 − e^(−margin / MARGIN_SCALE): how decisive the margin is, 0..1. */
+  decisive: number;
+  /** The coverage factor, 0.75..1: 0.75 + 0.25 × min(1, coverage / FULL_COVERAGE); 0.75 with no code. */
+  covered: number;
+  /** The highest confidence this project can get (CONFIDENCE_CAP, or OTHER_FRAMEWORK_CAP). */
+  cap: number;
+  /** 0.5 + (cap − 0.5) × decisive × covered, rounded to two decimals. */
   confidence: number;
 }
 
-/** The confidence of a verdict from the two scores, with its parts (for explanations). */
-export function confidenceOf(scores: Readonly<Record<Framework, number>>): ConfidenceParts {
-  const total = scores.flask + scores.django;
-  const winner: Framework = scores.django > scores.flask ? 'django' : 'flask';
-  const share = total === 0 ? 0.5 : scores[winner] / total;
-  const evidence = 1 - Math.exp(-total / EVIDENCE_SCALE);
-  const confidence = Math.round((0.5 + (share - 0.5) * evidence) * 100) / 100;
-  return { share, evidence, confidence };
+/** The confidence of a verdict from the two scores and its basis, with its parts (for explanations). */
+export function confidenceOf(scores: Readonly<Record<Framework, number>>, basis: ConfidenceBasis = {}): ConfidenceParts {
+  const margin = round1(Math.abs(scores.django - scores.flask));
+  const decisive = 1 - Math.exp(-margin / MARGIN_SCALE);
+  const covered = basis.coverage === undefined ? 0.75 : 0.75 + 0.25 * Math.min(1, basis.coverage / FULL_COVERAGE);
+  const other = !!basis.framework && basis.framework !== 'none' && basis.framework !== 'flask' && basis.framework !== 'django';
+  const cap = other ? OTHER_FRAMEWORK_CAP : CONFIDENCE_CAP;
+  const confidence = Math.round((0.5 + (cap - 0.5) * decisive * covered) * 100) / 100;
+  return { margin, decisive, covered, cap, confidence };
 }
 
 /**
@@ -97,7 +116,7 @@ export function confidenceOf(scores: Readonly<Record<Framework, number>>): Confi
  * recommendation (Flask on a tie) and the confidence, and lists the top reasons. `score` calls it
  * after weighing; callers that add weighed findings of their own (core/verdict/needs.ts) call it directly.
  */
-export function decide(weighed: readonly Finding[], web: boolean): Verdict {
+export function decide(weighed: readonly Finding[], web: boolean, basis: ConfidenceBasis = {}): Verdict {
   // Without a web application there is nothing to compare: findings stay, as information only.
   const findings = (web ? [...weighed] : weighed.map((f) => ({ ...f, weight: 0 }))).sort((a, b) => b.weight - a.weight);
   const scores: Record<Framework, number> = { flask: 0, django: 0 };
@@ -110,7 +129,7 @@ export function decide(weighed: readonly Finding[], web: boolean): Verdict {
     return { recommendation: null, confidence: 0, scores, findings, reasons: [reason] };
   }
   const recommendation: Framework = scores.django > scores.flask ? 'django' : 'flask';
-  const { confidence } = confidenceOf(scores);
+  const { confidence } = confidenceOf(scores, basis);
   const reasons = findings
     .filter((f) => f.favors === recommendation && f.weight > 0)
     .slice(0, 3)

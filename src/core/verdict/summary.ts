@@ -111,6 +111,21 @@ function phrases(p: ProjectAssessment, side: Framework, max: number): string[] {
   return out;
 }
 
+/** True when the project is on a web framework other than Flask or Django (FastAPI, aiohttp...). */
+export function onOtherFramework(p: Pick<ProjectAssessment, 'framework'>): boolean {
+  return p.framework !== 'none' && p.framework !== 'flask' && p.framework !== 'django';
+}
+
+/**
+ * The verdict in a few words, the same in every front end: "Django fits better", or for a project
+ * on another framework "Uses FastAPI · if you had to move: Flask fits better" (what it is, first).
+ */
+export function verdictWords(p: Pick<ProjectAssessment, 'framework' | 'recommendation'>): string {
+  if (!p.recommendation) return 'No web application found';
+  const fits = `${frameworkName(p.recommendation)} fits better`;
+  return onOtherFramework(p) ? `Uses ${frameworkName(p.framework)} · if you had to move: ${fits}` : fits;
+}
+
 /** The verdict in one plain sentence (model.ts `ProjectAssessment.headline`). */
 export function headlineOf(p: ProjectAssessment): string {
   if (!p.recommendation) {
@@ -120,8 +135,7 @@ export function headlineOf(p: ProjectAssessment): string {
   const rec = p.recommendation;
   const name = frameworkName(rec);
   const list = phrases(p, rec, 3);
-  const other = p.framework !== 'none' && p.framework !== 'flask' && p.framework !== 'django';
-  const lead = other ? `Compared for this ${frameworkName(p.framework)} project, ${name} fits better (${pct(p.confidence)})` : `${name} fits better (${pct(p.confidence)})`;
+  const lead = onOtherFramework(p) ? `Uses ${frameworkName(p.framework)}. If you had to move, ${name} would fit better (${pct(p.confidence)})` : `${name} fits better (${pct(p.confidence)})`;
   if (list.length === 0) return `${lead}: little to go on, by a small margin.`;
   const close =
     rec === 'django'
@@ -199,9 +213,8 @@ export function summarizeWorkspace(projects: readonly ProjectAssessment[]): Work
     recommendations[p.recommendation ?? 'none']++;
     frameworks[p.framework] = (frameworks[p.framework] ?? 0) + 1;
     const inUse = p.framework === 'none' ? 'no web framework' : frameworkName(p.framework);
-    const verdict = p.recommendation
-      ? `${frameworkName(p.recommendation)} fits better (${pct(p.confidence)})${p.framework !== 'none' && p.framework !== p.recommendation ? ' — a move to consider' : ''}`
-      : 'not a web application';
+    const move = p.framework !== 'none' && p.framework !== p.recommendation && !onOtherFramework(p) ? ' — a move to consider' : '';
+    const verdict = p.recommendation ? `${verdictWords(p)} (${pct(p.confidence)})${move}` : 'not a web application';
     lines.push(`${p.root} (${inUse}): ${verdict}`);
   }
   const parts: string[] = [];
