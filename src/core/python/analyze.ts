@@ -68,11 +68,23 @@ export function analyzePython(parser: PythonParser, text: string, file: string, 
   if (options.skipInertBodies) {
     const cut = cutInertRegions(text);
     if (cut) {
-      const result = analyzeText(parser, cut.text, lines, file, cut);
-      if (result) return result;
+      // A cut text past the parse budget is tried whole, as without the option: the same answer.
+      const result = attempt(() => analyzeText(parser, cut.text, lines, file, cut));
+      if (result && !('failed' in result)) return result;
     }
   }
-  return analyzeText(parser, text, lines, file)!;
+  const result = attempt(() => analyzeText(parser, text, lines, file)!);
+  if (!('failed' in result)) return result;
+  return { observations: [], classes: [], imports: [], problems: [{ file, line: null, message: `could not analyze: ${result.failed}`, severity: 'warning' }] };
+}
+
+/** Runs `fn`; a refused parse (parser.ts budgets) becomes its message. */
+function attempt<T>(fn: () => T): T | { failed: string } {
+  try {
+    return fn();
+  } catch (e) {
+    return { failed: e instanceof Error ? e.message : String(e) };
+  }
 }
 
 /**

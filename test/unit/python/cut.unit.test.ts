@@ -441,6 +441,13 @@ describe('blanking inert bodies gives the same analysis', () => {
     }
   });
 
+  it('gives the same answer, and no exception, where the parse budget runs out (a fuzz find: 8,000 minus signs before the code)', () => {
+    const text = `${'-'.repeat(8000)}from os import path\r\rBASE = path.join(__file__).strip().lower()\r\rKEY = "k"\rDEBUG = True\rHOSTS = ["a", "b"]\r`;
+    const plain = analyzePython(parser, text, 'm.py');
+    assert.match(plain.problems[0]?.message ?? '', /could not analyze: parsing stopped: far more work/);
+    assert.deepEqual(analyzePython(parser, text, 'm.py', { skipInertBodies: true }), plain);
+  });
+
   it('on mutated and random Python (property): never throws, and equal wherever the original parses', async function () {
     this.timeout(120_000);
     await fuzz('blank bodies, mutated', textFor(PYTHON, TOKENS.python), (text) => {
