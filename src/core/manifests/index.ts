@@ -60,6 +60,15 @@ export function parseManifest(format: ManifestFormat, text: string, file: string
  */
 export type ManifestParsing = PythonParser | ((format: ManifestFormat, text: string, file: string) => Promise<ManifestResult>);
 
+/** A manifest read and parsed ahead of the walk, with what reading it said. */
+interface Loaded {
+  said: Problem[];
+  result: Promise<ManifestResult | undefined>;
+}
+
+/** How many manifests are read and parsed ahead of the one being walked. */
+const READ_AHEAD = 8;
+
 /** What `readManifests` returns. */
 export interface ManifestRead {
   /**
@@ -94,6 +103,7 @@ export async function readManifests(
 ): Promise<ManifestRead> {
   const results = new Map<string, ManifestResult>();
   const problems: Problem[] = [];
+  const said = problems;
   const setupModules: string[] = [];
   const folderIsReal = new Map<string, Promise<boolean>>();
 
@@ -123,6 +133,7 @@ export async function readManifests(
   const readText = async (
     file: string,
     from?: { file: string; line: number; constraint: boolean },
+    problems: Problem[] = said,
   ): Promise<string | undefined> => {
     let bytes: Uint8Array;
     try {
@@ -175,23 +186,31 @@ export async function readManifests(
     return decoded.text;
   };
 
+  /** Reads and parses a file; what it says goes to `out`, to be told in the order of the walk. */
+  const load = async (file: string, format: ManifestFormat, out: Problem[], from?: { file: string; line: number; constraint: boolean }): Promise<ManifestResult | undefined> => {
+    const text = await readText(file, from, out);
+    if (text === undefined) return undefined;
+    try {
+      return typeof parser === 'function' ? await parser(format, text, file) : PARSERS[format](text, file, parser);
+    } catch (e) {
+      out.push(problem(file, null, `could not be parsed: ${errorText(e)}`));
+      return undefined;
+    }
+  };
+
   const visit = async (
     file: string,
     format: ManifestFormat,
     constraint: boolean,
     chain: string[],
     from?: { file: string; line: number; constraint: boolean },
+    loaded?: Loaded,
   ): Promise<void> => {
     signal?.throwIfAborted();
-    const text = await readText(file, from);
-    if (text === undefined) return;
-    let result: ManifestResult;
-    try {
-      result = typeof parser === 'function' ? await parser(format, text, file) : PARSERS[format](text, file, parser);
-    } catch (e) {
-      problems.push(problem(file, null, `could not be parsed: ${errorText(e)}`));
-      return;
-    }
+    const { said: told, result: pending } = loaded ?? { said: [], result: load(file, format, problems, from) };
+    const result = await pending;
+    problems.push(...told);
+    if (result === undefined) return;
     if (format === 'requirements') {
       const kind = constraint ? 'constraint' : requirementsKindFor(file);
       for (const d of result.dependencies) if (d.kind === 'runtime') d.kind = kind;
@@ -220,7 +239,22 @@ export async function readManifests(
     }
   };
 
-  for (const file of files) {
+  // The next few files are read and parsed while one is walked (in parallel where `parser` is a
+  // worker pool); what each says is told in the walk's order, so the answer does not change.
+  const ahead = new Map<number, Loaded>();
+  const readAhead = (i: number) => {
+    for (let j = i; j < Math.min(files.length, i + READ_AHEAD); j++) {
+      const format = manifestFormatOf(files[j]!);
+      if (ahead.has(j) || !format || results.has(files[j]!)) continue;
+      const told: Problem[] = [];
+      const result = load(files[j]!, format, told);
+      result.catch(() => undefined); // awaited in the walk; a cancelled read must not go unhandled meanwhile
+      ahead.set(j, { said: told, result });
+    }
+  };
+  for (const [i, file] of files.entries()) {
+    const loaded = ahead.get(i);
+    ahead.delete(i);
     if (results.has(file)) continue;
     signal?.throwIfAborted();
     try {
@@ -229,7 +263,8 @@ export async function readManifests(
         problems.push(problem(file, null, 'not a manifest format this extension reads; skipped', 'info'));
         continue;
       }
-      await visit(file, format, false, [file]);
+      readAhead(i + 1);
+      await visit(file, format, false, [file], undefined, loaded);
     } catch (e) {
       if (signal?.aborted) throw e;
       problems.push(problem(file, null, `could not be read: ${errorText(e)}`));

@@ -54,6 +54,9 @@ export function* whatWouldChange(input: RuleInput, current: Framework | null): S
     return ['Nothing to weigh: a web application (an app object, routes or views in Flask, Django or another framework) would get a verdict'];
   }
   const other: Framework = current === 'django' ? 'flask' : 'django';
+  // Only add-ons that re-create a built-in matter to the rules; a project of 100,000 dependencies
+  // would otherwise be walked once per change tried.
+  input = { ...input, dependencies: input.dependencies?.filter((d) => lookupPackage(d.name)?.replacesBuiltin) };
   const obs = [...input.observations];
   const models = obs.filter((o) => o.kind === 'model').length;
   /** The changes of `changes` that flip the verdict, in order, at most `max` of them. */
