@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { manifestFormatOf, readManifests } from '../../../src/core/manifests/index';
+import { manifestFormatOf, parseManifest, readManifests } from '../../../src/core/manifests/index';
 import { PythonParser } from '../../../src/core/python/parser';
 import { MemoryWorkspace, type Workspace } from '../../../src/core/read/workspace';
 
@@ -216,5 +216,28 @@ describe('readManifests', () => {
     assert.match(problems[0].message, /device not ready/);
     const missing = await readManifests(new MemoryWorkspace({}), ['requirements.txt'], parser);
     assert.match(missing.problems[0].message, /does not exist/);
+  });
+
+  it('reads ahead in parallel and says the same, in the same order, as one file at a time', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 20; i++) files[`p${i}/requirements.txt`] = i % 3 === 0 ? `-r ../shared.txt\nbad line !!\npkg${i}\n` : i % 3 === 1 ? `-r missing${i}.txt\npkg${i}\n` : `\xff\xfepkg${i}\n`;
+    files['shared.txt'] = 'shared-pkg\n';
+    const ws = new MemoryWorkspace(files);
+    const list = [...Object.keys(files)].sort();
+    // Some files fail to parse; with `delayed`, answers come back in reverse order of asking.
+    let asked = 0;
+    const judge = (delayed: boolean) => async (format: Parameters<typeof parseManifest>[0], text: string, file: string) => {
+      const delay = 40 - 2 * asked++;
+      if (delayed) await new Promise((r) => setTimeout(r, Math.max(0, delay)));
+      if (/^p1\d/.test(file)) throw new Error(`no parse for ${file}`);
+      return parseManifest(format, text, file, parser);
+    };
+    const inProcess = await readManifests(ws, list, judge(false));
+    asked = 0;
+    const ahead = await readManifests(ws, list, judge(true));
+    assert.ok(asked > 20, 'includes were parsed as well');
+    assert.deepEqual(JSON.stringify([...ahead.results.entries()]), JSON.stringify([...inProcess.results.entries()]));
+    assert.deepEqual(ahead.problems, inProcess.problems);
+    assert.ok(inProcess.problems.length >= 15, `${inProcess.problems.length} problems`);
   });
 });
