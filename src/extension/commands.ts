@@ -110,6 +110,8 @@ function evidenceDetail(f: Finding): string | undefined {
  */
 export async function showFindings(folder: vscode.WorkspaceFolder | undefined, project: ProjectAssessment, label?: string): Promise<void> {
   const items: FindingPick[] = [{ label: `$(pass) ${verdictLine(project)}`, detail: project.reasons.join(' · '), alwaysShow: true, verdict: true }];
+  // What would flip it, under the verdict: choosing one opens the breakdown, as the verdict does.
+  for (const w of project.whatWouldChange ?? []) items.push({ label: `$(arrow-swap) ${w}`, alwaysShow: true, verdict: true });
   const byConcern = new Map<string, Finding[]>();
   for (const f of project.findings) byConcern.set(f.concern, [...(byConcern.get(f.concern) ?? []), f]);
   for (const [concern, findings] of byConcern) {
@@ -167,6 +169,8 @@ export async function explainCommand(controller: AssessmentController, key?: unk
 
 async function showExplanation(folder: vscode.WorkspaceFolder | undefined, x: Explanation, label: string): Promise<void> {
   const items: FindingPick[] = [{ label: `$(law) ${x.headline}`, detail: x.confidence, alwaysShow: true }];
+  if (x.why.length > 0) items.push({ label: 'Moved it most', kind: vscode.QuickPickItemKind.Separator }, ...x.why.map((w) => ({ label: `$(arrow-right) ${w}`, alwaysShow: true })));
+  if (x.flip.length > 0) items.push({ label: 'What would flip it', kind: vscode.QuickPickItemKind.Separator }, ...x.flip.map((w) => ({ label: `$(arrow-swap) ${w}`, alwaysShow: true })));
   for (const side of x.sides) {
     items.push({ label: side.title, kind: vscode.QuickPickItemKind.Separator });
     for (const f of side.findings) {

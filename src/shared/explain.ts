@@ -26,6 +26,10 @@ export interface Explanation {
   confidence: string;
   /** Winner first, then the other framework, then the findings that favour neither. */
   sides: ExplanationSide[];
+  /** The findings that moved the verdict most, with their points (the project's reasons). */
+  why: string[];
+  /** The smallest changes that would flip it ("4 more models would tip this to Django"). */
+  flip: string[];
 }
 
 function pct(x: number): string {
@@ -47,12 +51,14 @@ export function explainVerdict(project: ProjectAssessment): Explanation {
   const first: Framework = recommendation ?? (scores.django > scores.flask ? 'django' : 'flask');
   const second: Framework = first === 'django' ? 'flask' : 'django';
   const sides = [side(first), side(second), side('neither')].filter((s) => s.framework !== 'neither' || s.findings.length > 0);
+  const story = { why: [...project.reasons], flip: [...(project.whatWouldChange ?? [])] };
 
   if (!recommendation) {
     return {
       headline: `No verdict: ${project.reasons[0] ?? 'no web-application signal'}`,
       confidence: 'Confidence 0%: without a web framework, routes, views or an app object there is nothing to compare.',
       sides,
+      ...story,
     };
   }
   const parts = confidenceOf(scores, { framework: project.framework, ...(project.coverage === undefined ? {} : { coverage: project.coverage }) });
@@ -64,5 +70,6 @@ export function explainVerdict(project: ProjectAssessment): Explanation {
       `margin: 1 − e^(−${parts.margin}/${MARGIN_SCALE}) for the ${parts.margin}-point lead; coverage: ${project.coverage === undefined ? 'no code to cover (0.75)' : `${pct(project.coverage)} of the Python files carry evidence (full from ${pct(FULL_COVERAGE)})`}` +
       `${parts.cap < 0.9 ? `; capped at ${pct(parts.cap)} because the project is on ${frameworkName(project.framework)} and the comparison is a hypothetical move` : ''}.`,
     sides,
+    ...story,
   };
 }

@@ -33,6 +33,10 @@ describe('the other commands', () => {
     assert.equal(project.recommendation, 'django');
     const pick = await (await spy.next()).visible();
     assert.match(pick.choices[0].label, /Django fits better — \d+% · in use: Django/);
+    // What would flip it, right under the verdict, in the words of every other front end.
+    assert.ok((project.whatWouldChange ?? []).length > 0);
+    assert.deepEqual(pick.choices.slice(1, 1 + project.whatWouldChange!.length).map((c) => c.label), project.whatWouldChange!.map((w) => `$(arrow-swap) ${w}`));
+    await pick.dismiss();
     assert.equal(api.lastAssessments().find((r) => r.folder.name === 'django-polls')?.assessment, before, 'no new assessment');
   });
 
@@ -40,6 +44,15 @@ describe('the other commands', () => {
     const x = await vscode.commands.executeCommand<Explanation>('frameworkFit.explainVerdict', keyOf('flask-batteries'));
     assert.equal(x.sides[0].framework, 'django');
     const [p] = api.lastAssessments().find((r) => r.folder.name === 'flask-batteries')!.assessment.projects;
+    // The three findings that moved it most, with their points, and what would flip it, on screen.
+    assert.deepEqual(x.why, p.reasons);
+    assert.equal(x.why.length, 3);
+    assert.ok(x.why.every((w) => / \(\+\d+\)$/.test(w)), x.why.join('\n'));
+    assert.deepEqual(x.flip, p.whatWouldChange);
+    const shown = await (await spy.next()).visible();
+    const labels = shown.items.map((i) => i.label);
+    for (const line of ['Moved it most', ...x.why.map((w) => `$(arrow-right) ${w}`), 'What would flip it', ...x.flip.map((w) => `$(arrow-swap) ${w}`)]) assert.ok(labels.includes(line), `${line} in: ${labels.join(' | ')}`);
+    await shown.dismiss();
     assert.equal(x.sides[0].total, p.scores.django);
     assert.equal(
       x.sides[0].findings.reduce((n, f) => n + f.weight, 0),

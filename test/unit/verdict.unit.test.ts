@@ -296,7 +296,7 @@ describe('verdicts explained', () => {
       const p = a.projects[0];
       assert.equal(p.recommendation, 'django');
       assert.match(p.headline!, /\(planned\)/);
-      assert.match(p.whatWouldChange![0], /^Flask would fit without/);
+      assert.match(p.whatWouldChange![0], /^Doing without .+ would tip this to Flask$/);
     });
 
     it('merges the needs with a requirements file: what the files show by absence gives way', async () => {
@@ -355,12 +355,17 @@ describe('verdicts explained', () => {
     it('says what would change the verdict, each change tried against the same rules', async () => {
       const site = await only({ 'requirements.txt': 'flask\n', 'app.py': 'from flask import Flask, render_template\napp = Flask(__name__)\n@app.route("/")\ndef home():\n    return render_template("home.html")\n', 'templates/home.html': '<p>hi</p>' });
       assert.equal(site.recommendation, 'flask');
-      assert.ok(site.whatWouldChange!.some((w) => w === 'Django would fit if the project needed user accounts (sign-up, log-in)'), site.whatWouldChange!.join('\n'));
+      assert.ok(site.whatWouldChange!.some((w) => w === 'User accounts (sign-up, log-in) would tip this to Django'), site.whatWouldChange!.join('\n'));
       // And indeed: the same site with accounts (Flask-Login and a database) fits Django.
       const withAccounts = await only({ 'requirements.txt': 'flask\nflask-login\nflask-sqlalchemy\n', 'app.py': 'from flask import Flask, render_template\nfrom flask_login import LoginManager\napp = Flask(__name__)\nLoginManager(app)\n@app.route("/")\ndef home():\n    return render_template("home.html")\n', 'templates/home.html': '<p>hi</p>' });
       assert.equal(withAccounts.recommendation, 'django');
       const blog = await only(FLASK_BLOG);
-      assert.match(blog.whatWouldChange![0], /^Flask would fit if the project did without /);
+      assert.match(blog.whatWouldChange![0], /^Doing without .+ would tip this to Flask$/);
+      // A project with models of its own is told how many more would do it; each reason carries its points.
+      const modelled = await only({ 'requirements.txt': 'flask\nflask-sqlalchemy\n', 'app.py': 'from flask import Flask, jsonify\nfrom flask_sqlalchemy import SQLAlchemy\napp = Flask(__name__)\ndb = SQLAlchemy(app)\nclass Item(db.Model):\n    id = db.Column(db.Integer, primary_key=True)\n@app.route("/items")\ndef items():\n    return jsonify([])\n' });
+      assert.equal(modelled.recommendation, 'flask');
+      assert.ok(modelled.whatWouldChange!.some((w) => /^\d+ more models would tip this to Django$/.test(w)), modelled.whatWouldChange!.join('\n'));
+      assert.ok(modelled.reasons.every((r) => / \(\+\d+\)$/.test(r)), modelled.reasons.join('\n'));
     });
   });
 

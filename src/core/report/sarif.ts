@@ -135,7 +135,7 @@ export function toSarif(a: Assessment, options: SarifOptions = {}): Record<strin
         results,
         properties: {
           summary: summary.lines,
-          projects: a.projects.map((p) => ({ root: p.root, framework: p.framework, verdict: verdictLine(p), recommendation: p.recommendation, confidence: p.confidence, headline: p.headline ?? null })),
+          projects: a.projects.map((p) => ({ root: p.root, framework: p.framework, verdict: verdictLine(p), recommendation: p.recommendation, confidence: p.confidence, headline: p.headline ?? null, why: p.reasons, whatWouldChange: p.whatWouldChange ?? [] })),
         },
       },
     ],

@@ -130,10 +130,11 @@ export function decide(weighed: readonly Finding[], web: boolean, basis: Confide
   }
   const recommendation: Framework = scores.django > scores.flask ? 'django' : 'flask';
   const { confidence } = confidenceOf(scores, basis);
+  // The three findings that moved it most, with the points each gave (docs/scoring.md, "Why").
   const reasons = findings
     .filter((f) => f.favors === recommendation && f.weight > 0)
     .slice(0, 3)
-    .map((f) => f.message);
+    .map((f) => `${f.message} (+${f.weight})`);
   if (reasons.length === 0) reasons.push(`Little to go on: ${frameworkName(recommendation)} by a small margin`);
   return { recommendation, confidence, scores, findings, reasons };
 }

@@ -13,6 +13,10 @@ function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
 
+function capitalise(s: string): string {
+  return `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
+}
+
 function pct(x: number): string {
   return `${Math.round(x * 100)}%`;
 }
@@ -171,7 +175,7 @@ export function whatWouldChangeFromFindings(p: ProjectAssessment): string[] {
       if (has(concern)) continue;
       extra.push({ id: `whatIf.${concern}`, concern: 'batteries', favors: 'django', weight: points, message: w, evidence: [] });
       words.push(w);
-      if (decide([...p.findings, ...extra], true).recommendation === 'django') return [`Django would fit if the project needed ${listWords(words)}`];
+      if (decide([...p.findings, ...extra], true).recommendation === 'django') return [`${capitalise(listWords(words))} would tip this to Django`];
     }
     return ['Django would fit only with much more to manage: user accounts, an admin and a data model together'];
   }
@@ -181,7 +185,7 @@ export function whatWouldChangeFromFindings(p: ProjectAssessment): string[] {
     dropped.push(f);
     const rest = p.findings.filter((x) => !dropped.includes(x));
     if (decide(rest, true).recommendation === 'flask') {
-      return [`Flask would fit without ${listWords(dropped.map((d) => d.message.replace(/^Planned: /, '').replace(/[:(].*$/, '').trim().toLowerCase()))}`];
+      return [`Doing without ${listWords(dropped.map((d) => d.message.replace(/^Planned: /, '').replace(/[:(].*$/, '').trim().toLowerCase()))} would tip this to Flask`];
     }
   }
   return ['Flask would fit only if the project dropped most of what Django ships'];

@@ -79,11 +79,11 @@ export function* whatWouldChange(input: RuleInput, current: Framework | null): S
     const admin: Change = { words: 'an admin back office', apply: (o) => [...o, ...synthetic('admin', 'admin')] };
     const forms: Change = { words: 'forms with validation', apply: (o) => [...o, ...synthetic('forms', 'forms')] };
     const migrations: Change = { words: 'schema migrations', apply: (o) => [...o, ...synthetic('migrations', 'migrations')] };
-    const grown = (n: number): Change => ({ words: `a data model of ${n} tables`, apply: (o) => [...o.filter((x) => x.kind !== 'model'), ...synthetic('model', 'model', n), ...synthetic('database', 'database')] });
+    const grown = (n: number): Change => ({ words: models > 0 ? `${n - models} more models` : `a data model of ${n} tables`, apply: (o) => [...o.filter((x) => x.kind !== 'model'), ...synthetic('model', 'model', n), ...synthetic('database', 'database')] });
     const [firstModels] = yield* flipping([3, 5, 8, 12, 20, 30].filter((n) => n > models).map(grown), 1);
     singles = [accounts, admin, ...(firstModels ? [firstModels] : []), forms, migrations];
-    bigger = [[accounts, admin], [accounts, forms], [accounts, admin, forms, migrations], [accounts, admin, forms, migrations, grown(Math.max(models, 5))]];
-    lead = (words) => `Django would fit if the project needed ${words}`;
+    bigger = [[accounts, admin], [accounts, forms], [accounts, admin, forms, migrations], [accounts, admin, forms, migrations, grown(Math.max(models + 2, 5))]];
+    lead = (words) => `${words.charAt(0).toUpperCase()}${words.slice(1)} would tip this to Django`;
   } else {
     const hasKind = (kind: Observation['kind']) => obs.some((o) => o.kind === kind);
     const candidates: Change[] = [];
@@ -105,7 +105,7 @@ export function* whatWouldChange(input: RuleInput, current: Framework | null): S
     if (candidates.length > 2) bigger.push(candidates);
     if (models > 2) bigger.push([...candidates, shrunk(2)]);
     if (models > 0) bigger.push([...candidates, shrunk(0)]);
-    lead = (words) => `Flask would fit if the project did without ${words}`;
+    lead = (words) => `Doing without ${words} would tip this to Flask`;
   }
 
   const out = (yield* flipping(singles, 3)).map((c) => lead(c.words));
