@@ -43,7 +43,7 @@ export const MAX_MARKER_NESTING = 32;
 /**
  * Results by input text. The grammar is an interpreted PEG (about 1 ms a line), and the same lines
  * come back on every re-assessment of a workspace (live updates, a warm scan after a restart of
- * the session): a parse is a pure function of the text, so it is kept. Bounded; cleared when full.
+ * the session): a parse is a pure function of the text, so it is kept, up to a bound.
  */
 const memo = new Map<string, Pep508Result>();
 const MEMO_ENTRIES = 20_000;
@@ -55,14 +55,20 @@ export function forgetParsedRequirements(): void {
 
 /** Parses one PEP 508 requirement string (a trailing `# comment` is allowed). Never throws. */
 export function parsePep508(text: string): Pep508Result {
-  let result = memo.get(text);
-  if (!result) {
-    if (memo.size >= MEMO_ENTRIES) memo.clear();
-    result = parseUncached(text);
-    memo.set(text, result);
-  }
-  // A copy: callers own what they get.
-  return structuredClone(result);
+  const known = memo.get(text);
+  if (known) return copy(known);
+  // The plain shape is read by one regex: cheaper than remembering it (100,000 lines stay linear).
+  const simple = text.length <= MAX_REQUIREMENT_LENGTH ? parseSimple(text) : undefined;
+  if (simple) return simple;
+  const result = parseUncached(text);
+  // Full: new lines are parsed, not remembered (clearing would make a long file thrash it).
+  if (memo.size < MEMO_ENTRIES) memo.set(text, result);
+  return copy(result);
+}
+
+/** A copy: callers own what they get (the fields are strings and numbers, and one array). */
+function copy(r: Pep508Result): Pep508Result {
+  return r.ok ? { ok: true, requirement: { ...r.requirement, extras: [...r.requirement.extras] } } : { ...r };
 }
 
 function parseUncached(text: string): Pep508Result {
