@@ -5,7 +5,7 @@
  * own package, notebooks, aiohttp as a client): docs/design.md and docs/scoring.md.
  */
 import { frameworkStrengths, computeFacts } from '../facts/facts';
-import { batteriesReport, batteryUse, deriveFindings } from './findings';
+import { addOnDependencies, batteriesReport, batteryUse, deriveFindings } from './findings';
 import type { Dependency, Observation, ProjectAssessment } from '../model';
 import { IMPORT_RULES } from '../python/rules';
 import { hasWebSignal, score } from './scoring';
@@ -136,7 +136,7 @@ export function* concludeProjectInSteps(input: ProjectInput): Steps<ProjectAsses
   facts.auth = use.auth;
   facts.admin = use.admin;
   yield;
-  const ruleInput = { observations, facts, framework, frameworksSeen, dependencies: input.dependencies, testOnlyFrameworks, ...(libraryOf ? { libraryOf } : {}) };
+  const ruleInput = { observations, facts, framework, frameworksSeen, dependencies: addOnDependencies(input.dependencies), testOnlyFrameworks, ...(libraryOf ? { libraryOf } : {}) };
   const drafts = deriveFindings(ruleInput);
   yield;
   const coverage = evidenceCoverage(observations, input.pythonFiles);

@@ -165,6 +165,14 @@ export function recreatedBatteries(observations: readonly Observation[], depende
   return [...byAddOn.values()];
 }
 
+/**
+ * The dependencies the rules read: the add-ons that re-create a built-in (the rest are observations
+ * already). Kept once per project, so a what-if pass does not walk 100,000 of them per change.
+ */
+export function addOnDependencies(deps: readonly Dependency[]): Dependency[] {
+  return deps.filter((d) => lookupPackage(d.name)?.replacesBuiltin);
+}
+
 /** The batteries report of a project (model.ts `BatteriesReport`). */
 export function batteriesReport(input: RuleInput, use: BatteryUse = batteryUse(input.observations, input.facts, input.framework)): BatteriesReport | undefined {
   if (input.framework === 'django') {

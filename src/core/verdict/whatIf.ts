@@ -6,7 +6,7 @@
  * (adding user accounts also ends "a small site" and "no database"), not a sum of weights.
  */
 import { computeFacts } from '../facts/facts';
-import { deriveFindings, listWords, type RuleInput } from './findings';
+import { addOnDependencies, deriveFindings, listWords, type RuleInput } from './findings';
 import type { Evidence, Framework, Observation } from '../model';
 import { lookupPackage } from '../knowledge/packages';
 import { hasWebSignal, score } from './scoring';
@@ -54,9 +54,7 @@ export function* whatWouldChange(input: RuleInput, current: Framework | null): S
     return ['Nothing to weigh: a web application (an app object, routes or views in Flask, Django or another framework) would get a verdict'];
   }
   const other: Framework = current === 'django' ? 'flask' : 'django';
-  // Only add-ons that re-create a built-in matter to the rules; a project of 100,000 dependencies
-  // would otherwise be walked once per change tried.
-  input = { ...input, dependencies: input.dependencies?.filter((d) => lookupPackage(d.name)?.replacesBuiltin) };
+  if (input.dependencies) input = { ...input, dependencies: addOnDependencies(input.dependencies) };
   const obs = [...input.observations];
   const models = obs.filter((o) => o.kind === 'model').length;
   /** The changes of `changes` that flip the verdict, in order, at most `max` of them. */
