@@ -43,7 +43,9 @@ export async function openFile(page: Page, relativePath: string): Promise<void> 
   await input.waitFor({ state: 'visible' });
   await input.fill(relativePath);
   const name = relativePath.split('/').pop()!;
-  await quickPickRows(page).filter({ hasText: name }).first().waitFor();
+  // Enter opens the focused row; the list recycles rows while results arrive, so wait (by
+  // accessible name, not text) until the focused one is this file.
+  await quickPickRows(page).and(page.locator(`.focused[aria-label^="${name}"]`)).waitFor();
   await page.keyboard.press('Enter');
   await activeTab(page, name).waitFor();
 }
