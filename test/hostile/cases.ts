@@ -124,6 +124,11 @@ export async function writeHostileCases(at?: string): Promise<HostileCases> {
   // 7. Slow manifests inside the size cap: 100,000 requirement lines; 64 KB of quotes in environment.yml.
   write(root, 'long-reqs/requirements.txt', Array.from({ length: 100_000 }, (_, i) => `p${i}==1`).join('\n'));
   write(root, 'long-reqs/app.py', FLASK);
+  // 1 MB of lines only the full PEP 508 grammar reads (a URL and a marker each).
+  const markerLine = (i: number) => `m${i}[a] @ https://example.org/m${i}-1.0.zip ; python_version >= "3.8" and sys_platform != "win32"`;
+  write(root, 'marker-reqs/requirements.txt', Array.from({ length: 10_000 }, (_, i) => markerLine(i)).join('\n'));
+  write(root, 'marker-reqs/app.py', FLASK);
+  cases.push({ folder: 'marker-reqs', what: '1 MB of requirement lines with a URL and a marker each', problems: [], dependencies: Array.from({ length: 10_000 }, (_, i) => `m${i}`).sort() });
   write(root, 'quotes/environment.yml', `dependencies:\n  - ${'"'.repeat(64_000)}\n`);
   write(root, 'quotes/app.py', FLASK);
   cases.push({ folder: 'long-reqs', what: 'a 100,000-line requirements.txt', problems: [], dependencies: Array.from({ length: 100_000 }, (_, i) => `p${i}`).sort() });

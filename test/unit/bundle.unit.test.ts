@@ -63,12 +63,6 @@ const ALLOWED: Allowed[] = [
     reason: 'the same linker, for EM_JS functions (`__em_js__` exports); the grammar has none (checked below)',
   },
   {
-    pattern: 'eval',
-    module: 'node_modules/ohm-js/dist/ohm.cjs',
-    context: /^\s*eval\((state|expr)\) \{/m,
-    reason: "a method named eval on ohm's parsing-expression classes (a definition, not the global eval)",
-  },
-  {
     pattern: 'fetch',
     module: WTS,
     context: /var response = await fetch\(url, \{/,

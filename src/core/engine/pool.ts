@@ -197,15 +197,6 @@ export class WorkerPoolAnalyzer implements FileAnalyzer {
     return this.send({ kind: 'manifest', format, path, text }, text.length).then((r) => r.manifest ?? Promise.reject(new Error('worker gave no result')));
   }
 
-  /**
-   * Makes every worker forget what it remembers between scans (parsed requirement lines), so that
-   * the next scan is as cold as a new process's: the benchmark's cold runs.
-   */
-  forgetRemembered(): void {
-    if (this.disposed) return;
-    for (const s of this.slots) s.worker.postMessage('forget' satisfies WorkerMessage);
-  }
-
   /** Queues a task; it is handed out at the end of this turn (with the others queued in it) or when a worker has room. */
   private send(request: DistributiveOmit<WorkerRequest, 'id'>, size: number): Promise<Reply> {
     if (this.disposed) return Promise.reject(new Error('pool disposed'));

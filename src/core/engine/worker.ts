@@ -6,7 +6,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeSource } from './analyzer';
 import { parseManifest } from '../manifests/index';
-import { forgetParsedRequirements } from '../manifests/pep508';
 import type { ManifestFormat, ManifestResult } from '../model';
 import type { FileAnalysis } from '../python/analyze';
 import { PythonParser } from '../python/parser';
@@ -18,11 +17,11 @@ export type WorkerRequest =
 
 /**
  * What the pool posts: the requests it made in one turn of its event loop, as one message, or
- * 'forget' (drop what the worker remembers: parsed requirement lines) or 'close'. One message a batch, each way: a message between threads costs far more than a small
+ * 'close'. One message a batch, each way: a message between threads costs far more than a small
  * file's analysis takes to copy (50-80 µs a message on a 2-core VM, a fifth of a cold scan's
  * worker time on 5,000 small files).
  */
-export type WorkerMessage = WorkerRequest[] | 'forget' | 'close';
+export type WorkerMessage = WorkerRequest[] | 'close';
 
 /** The answer to one request; a batch is answered with one array of them. */
 export interface WorkerReply {
@@ -61,10 +60,6 @@ if (port) {
   port.on('message', (msg: WorkerMessage) => {
     if (msg === 'close') {
       void ready.then((p) => p.dispose()).finally(() => port.close());
-      return;
-    }
-    if (msg === 'forget') {
-      forgetParsedRequirements();
       return;
     }
     void ready

@@ -8,7 +8,7 @@ import type { Dependency, DependencyKind, ManifestResult, Problem } from '../mod
 import { baseName, dirName, resolvePath } from '../read/workspace';
 import { normalizeName, splitLines } from '../read/text';
 import { dependencyFrom, problem, quote, type Range } from './common';
-import { isUrl, looksLikePath, nameFromUrl, parsePep508 } from './pep508';
+import { isUrl, looksLikePath, nameFromUrl, parseMarker, parsePep508, wheelOf } from './pep508';
 
 /** A logical line: text plus, for each joined physical piece, where it came from. */
 export interface LogicalLine {
@@ -120,7 +120,7 @@ function tokens(text: string): Token[] {
 
 const unquote = (s: string): string => s.replace(/"([^"]*)"|'([^']*)'/g, (_m, a: string, b: string) => a ?? b);
 
-/** pip's requirements-file options: long name, short name, whether it takes a value. */
+/** pip's requirements-file options (pip 26's req_file.py): long name, short name, whether it takes a value. */
 const OPTIONS: { long: string; short?: string; value: boolean; aliases?: string[] }[] = [
   { long: '--requirement', short: '-r', value: true },
   { long: '--constraint', short: '-c', value: true },
@@ -133,16 +133,41 @@ const OPTIONS: { long: string; short?: string; value: boolean; aliases?: string[
   { long: '--only-binary', value: true },
   { long: '--prefer-binary', value: false },
   { long: '--require-hashes', value: false },
+  { long: '--no-require-hashes', value: false },
   { long: '--pre', value: false },
+  { long: '--all-releases', value: true },
+  { long: '--only-final', value: true },
   { long: '--trusted-host', value: true },
   { long: '--use-feature', value: true },
-  { long: '--global-option', value: true },
   { long: '--hash', value: true },
   { long: '--config-settings', short: '-C', value: true },
 ];
 
 /** Options that qualify the requirement on their line; they are not recorded. */
-const REQUIREMENT_OPTIONS = new Set(['--hash', '--global-option', '--config-settings']);
+const REQUIREMENT_OPTIONS = new Set(['--hash', '--config-settings']);
+
+/** What `--use-feature` takes in pip 26 (it refuses any other name), and the hashes `--hash` takes. */
+const FEATURES = new Set(['fast-deps', 'inprocess-build-deps', 'venv-isolation', 'truststore', 'no-binary-enable-wheel-cache', 'build-constraint']);
+const HASHES = new Set(['sha256', 'sha384', 'sha512']);
+
+/** Where shlex (pip splits a line's options with it) would find a quote never closed; else -1. */
+function unclosedQuote(text: string): number {
+  let open = -1;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote === "'") {
+      if (c === "'") quote = '';
+    } else if (c === '\\') i++;
+    else if (quote === '"') {
+      if (c === '"') quote = '';
+    } else if (c === '"' || c === "'") {
+      quote = c;
+      open = i;
+    }
+  }
+  return quote ? open : -1;
+}
 
 /** Finds an option by its spelling, allowing unambiguous prefixes of long names as optparse does. */
 function findOption(name: string): (typeof OPTIONS)[number] | 'ambiguous' | undefined {
@@ -169,9 +194,14 @@ export function parseLogicalLine(l: LogicalLine, sink: Sink): void {
 
   const includes: { path: string; constraint: boolean }[] = [];
   let editable: Token | undefined;
+  if (optToks.length > 0 && unclosedQuote(l.text.slice(optToks[0].start)) >= 0) {
+    report('a quote in the options is never closed: pip would reject this line', 'warning');
+    return;
+  }
   for (let i = 0; i < optToks.length; i++) {
     const tok = optToks[i];
-    if (!tok.text.startsWith('-')) continue; // stray positional arguments: pip's option parser ignores them
+    // Stray positional arguments (a lone '-' is one): pip's option parser ignores them.
+    if (!tok.text.startsWith('-') || tok.text === '-') continue;
     let spelled: string;
     let value: string | undefined;
     let valueTok: Token | undefined;
@@ -210,6 +240,14 @@ export function parseLogicalLine(l: LogicalLine, sink: Sink): void {
     }
     if (!opt.value && value !== undefined) {
       report(`option ${opt.long} takes no value`, 'warning');
+      continue;
+    }
+    if (opt.long === '--use-feature' && !FEATURES.has(value ?? '')) {
+      report(`--use-feature ${quote(value ?? '')} is not a feature pip knows: pip would reject this line`, 'warning');
+      continue;
+    }
+    if (opt.long === '--hash' && !(value?.includes(':') && HASHES.has(value.split(':')[0]))) {
+      report(`--hash takes sha256:, sha384: or sha512: and a digest: pip would reject this line`, 'warning');
       continue;
     }
     switch (opt.long) {
@@ -281,12 +319,13 @@ function pushUrlDependency(
   marker: string,
   sink: Sink,
   editable = false,
+  specifier = '',
 ): void {
   const extras = /\[([^\]]*)\]/.exec(/[#&]egg=([^&]*)/.exec(url)?.[1] ?? '')?.[1];
   const dep: Dependency = {
     name: normalizeName(rawName),
     rawName,
-    specifier: '',
+    specifier,
     extras: extras ? extras.split(',').map((e) => e.trim()).filter(Boolean) : [],
     marker,
     kind: 'runtime',
@@ -310,8 +349,15 @@ function parseRequirementText(l: LogicalLine, start: number, end: number, sink: 
     const sep = isUrl(body) ? body.indexOf('; ') : body.indexOf(';');
     const target = (sep < 0 ? body : body.slice(0, sep)).trim();
     const marker = sep < 0 ? '' : body.slice(sep + 1).trim();
-    const name = nameFromUrl(target.replace(/\[[^\]]*\]$/, ''));
-    if (name) pushUrlDependency(l, start, start + target.length, name, target, marker, sink);
+    const bare = target.replace(/\[[^\]]*\]$/, '');
+    const wheel = wheelOf(bare);
+    if (wheel === 'invalid' || remoteFileUrl(bare)) {
+      const why = wheel === 'invalid' ? 'not a valid wheel file name' : 'a file: URL on another host';
+      sink.result.problems.push(problem(sink.file, l.line, `invalid requirement ${quote(target)}: pip would reject it (${why})`));
+      return;
+    }
+    const name = wheel ? wheel.name : nameFromUrl(bare);
+    if (name) pushUrlDependency(l, start, start + target.length, name, target, marker, sink, false, wheel ? `==${wheel.version}` : '');
     else if (isUrl(target) && !target.toLowerCase().startsWith('file:')) {
       sink.result.problems.push(
         problem(sink.file, l.line, `cannot tell which package ${quote(target)} provides without fetching it (add #egg=name or write "name @ url")`, 'info'),
@@ -320,17 +366,42 @@ function parseRequirementText(l: LogicalLine, start: number, end: number, sink: 
     // A local folder without a name: it is a project of its own, found by the project scan.
     return;
   }
-  // Parse the whole line prefix so the offsets the parser reports are offsets in the logical line.
-  const parsed = parsePep508(' '.repeat(start) + body);
-  if (!parsed.ok) {
-    const at = parsed.offset !== undefined ? positionIn(l, Math.min(parsed.offset, end)) : undefined;
+  // pip cuts the marker off at the first ';' before packaging reads the rest (so a ';' ends a URL
+  // there too), and drops an empty one. Both are parsed with the line's prefix blanked, so the
+  // offsets they report are offsets in the logical line.
+  const semi = body.indexOf(';');
+  const parsed = parsePep508(' '.repeat(start) + (semi < 0 ? body : body.slice(0, semi)));
+  const marker = semi < 0 ? undefined : parseMarker(' '.repeat(start + semi + 1) + body.slice(semi + 1));
+  const failed = !parsed.ok ? parsed : marker && !marker.ok ? marker : undefined;
+  if (failed) {
+    const at = failed.offset !== undefined ? positionIn(l, Math.min(failed.offset, end)) : undefined;
     const place = at ? `${at.line === l.line ? '' : `line ${at.line}, `}column ${at.column}: ` : '';
-    const where = ` (${place}${parsed.error})`;
+    const where = ` (${place}${failed.error})`;
     sink.result.problems.push(problem(sink.file, l.line, `invalid requirement ${quote(body)}: pip would reject it${where}`));
     return;
   }
+  if (!parsed.ok) return;
   const req = parsed.requirement;
+  if (marker?.ok && marker.marker !== '') {
+    req.marker = marker.marker;
+    req.end = marker.end;
+  }
+  const wrong = /\](?:,|$)/.test(req.specifier)
+    ? 'extras after the version'
+    : req.url !== undefined && remoteFileUrl(req.url)
+      ? 'a file: URL on another host'
+      : undefined;
+  if (wrong) {
+    sink.result.problems.push(problem(sink.file, l.line, `invalid requirement ${quote(body)}: pip would reject it (${wrong})`));
+    return;
+  }
   sink.result.dependencies.push(dependencyFrom(req, { file: sink.file, format: sink.format, kind: 'runtime', group: sink.group, ...rangeIn(l, req.start, req.end) }));
+}
+
+/** A `file://host/…` URL naming another machine, which pip refuses to read. */
+function remoteFileUrl(url: string): boolean {
+  const host = /^file:\/\/([^/]*)/i.exec(url)?.[1];
+  return host !== undefined && host !== '' && host.toLowerCase() !== 'localhost';
 }
 
 /** True when a file name reads as a requirements file even outside the usual names (used by manifestFormatOf). */

@@ -272,6 +272,79 @@ describe('parseRequirements', () => {
   });
 });
 
+/**
+ * One test per cause of disagreement found by running pip's and packaging's own test cases through
+ * this reader (scripts/pip-agreement; the cases are theirs and not kept here, these lines are ours).
+ */
+describe('parseRequirements judges a line as pip 26 does', () => {
+  const verdict = (line: string): 'accept' | 'reject' => {
+    const r = parseRequirements(`${line}\n`, 'requirements.txt');
+    return r.problems.some((p) => p.severity === 'error' || /pip would reject/.test(p.message)) ? 'reject' : 'accept';
+  };
+  const cases: [string, 'accept' | 'reject', string][] = [
+    ["pkg@https://example.org/pkg;v=1.1/?q=a", 'reject', "pip cuts the marker off at the first ';', even inside a URL"],
+    ["pkg @ https://example.org/; extra == 'x'", 'accept', "and parses what follows the ';' as a marker"],
+    ['pkg; ', 'accept', 'an empty marker is dropped'],
+    ['pkg;', 'accept', 'an empty marker is dropped'],
+    ["pkg; os.name == 'nt' and platform.machine == 'x86'", 'accept', 'the old dotted marker names'],
+    ["pkg; python_implementation == 'CPython'", 'accept', 'the old marker name python_implementation'],
+    ["pkg; 'x' in extras or 'dev' in dependency_groups", 'accept', 'the extras and dependency_groups variables'],
+    ['pkg @ git+ssh://git@github.com:org/repo.git', 'accept', 'scp-style URLs'],
+    ['pkg>=1.0+local', 'reject', 'a local label only after == or !='],
+    ['pkg==1.2.post4.*', 'reject', '.* after a post release'],
+    ['pkg==1.0.org1', 'reject', 'not a PEP 440 version'],
+    ['pkg~=1', 'reject', '~= needs two release parts'],
+    ['pkg===x,y', 'reject', "=== takes the comma, then the set is split at it"],
+    ['pkg; os_name == "C:\\"', 'reject', 'a quoted value is a Python literal: this one never ends'],
+    ['pkg; os_name == "\\x"', 'reject', 'a truncated \\x escape'],
+    ['pkg; os_name == "\\d"', 'accept', 'an unknown escape is kept'],
+    ['--no-require-hashes', 'accept', 'options of pip 26'],
+    ['--only-final :all:', 'accept', 'options of pip 26'],
+    ['--all-releases=pkg', 'accept', 'options of pip 26'],
+    ['--global-option=x', 'reject', 'gone from pip'],
+    ['-', 'accept', 'a lone dash is an argument, not an option'],
+    ['--use-feature=resolvelib', 'reject', 'pip checks the feature name'],
+    ['pkg==1.0 --hash=somehash', 'reject', '--hash takes algorithm:digest'],
+    ['pkg==1.0 --hash=md5:abc', 'reject', 'and only sha256, sha384, sha512'],
+    ['pkg==1.0 --hash=sha256:abc', 'accept', ''],
+    ["pkg --hash='sha256:abc", 'reject', 'a quote in the options never closed (shlex)'],
+    ['file://server/share/pkg.tar.gz', 'reject', 'a file: URL on another host'],
+    ['pkg @ file://.', 'reject', 'a file: URL on another host'],
+    ['pkg @ file:///tmp/pkg', 'accept', ''],
+    ['https://example.org/not-a-wheel.whl', 'reject', 'a .whl whose name is not a wheel name'],
+    ['https://example.org/pkg-2.0_1-py3-none-any.whl', 'reject', 'a wheel whose version is not PEP 440'],
+    ['pkg===1.0[extra]', 'reject', 'extras after the version'],
+  ];
+  for (const [line, want, why] of cases) {
+    it(`${want}s ${JSON.stringify(line)}${why ? `: ${why}` : ''}`, () => assert.equal(verdict(line), want));
+  }
+
+  it('installs a wheel file as name==version, as pip does', () => {
+    const r = parseRequirements('https://example.org/Foo_Bar-v2.0.post1-py3-none-any.whl\n./dist/baz-1.0.0-1-py3-none-any.whl\n', 'requirements.txt');
+    assert.deepEqual(
+      r.dependencies.map((d) => [d.name, d.specifier]),
+      [
+        ['foo-bar', '==2.0.post1'],
+        ['baz', '==1.0.0'],
+      ],
+    );
+  });
+
+  it('keeps the marker after a URL when pip does, with its range', () => {
+    const text = "pkg @ https://example.org/p.zip; python_version > '3'";
+    const [d] = parseRequirements(text, 'requirements.txt').dependencies;
+    assert.equal(d.url, 'https://example.org/p.zip');
+    assert.equal(d.marker, "python_version > '3'");
+    assert.equal(covered(text, d), text);
+  });
+
+  it('says a name taken from the environment is not read', () => {
+    const r = parseRequirements('${PKG_NAME}==1.0\n', 'requirements.txt');
+    assert.deepEqual(r.dependencies, []);
+    assert.match(r.problems[0].message, /environment variable/);
+  });
+});
+
 describe('requirementsKindFor', () => {
   it('reads dev-like names as dev and the rest as runtime', () => {
     for (const p of [
