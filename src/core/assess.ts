@@ -120,6 +120,8 @@ export class AssessmentSession {
   private walkProblems: Problem[] = [];
   private manifestProblems: Problem[] = [];
   private depsByFile = new Map<string, Dependency[]>();
+  /** Manifests another one includes (`-r`/`-c`), with the first that includes each. */
+  private includedBy = new Map<string, string>();
   /** setup.py files that call no setup(): analysed as code once the manifests are read. */
   private setupModules = new Set<string>();
   private readonly analyses = new Map<string, FileAnalysis>();
@@ -325,7 +327,15 @@ export class AssessmentSession {
     const manifests = await readManifests(this.ws, manifestFiles, parser, this.maxBytes, this.options.signal);
     this.manifestProblems = manifests.problems;
     this.depsByFile = new Map();
-    for (const [file, result] of manifests.results) this.depsByFile.set(file, result.dependencies);
+    this.includedBy = new Map();
+    for (const [file, result] of manifests.results) {
+      this.depsByFile.set(file, result.dependencies);
+      // The first includer in path order, whatever order the reads finished in.
+      for (const inc of result.includes ?? []) {
+        const known = this.includedBy.get(inc.file);
+        if (known === undefined || file < known) this.includedBy.set(inc.file, file);
+      }
+    }
     this.setupModules = new Set(manifests.setupModules);
     await this.analyzeSetupModules();
   }
@@ -444,7 +454,7 @@ export class AssessmentSession {
       .filter(([path, a]) => path.endsWith('manage.py') || a.observations.some((o) => o.kind === 'app' && o.framework === 'flask'))
       .map(([path]) => path)
       .sort();
-    const roots = findProjectRoots({ manifests: this.depsByFile, appFiles, pythonFiles: pyFiles.map((f) => f.path) });
+    const roots = findProjectRoots({ manifests: this.depsByFile, appFiles, pythonFiles: pyFiles.map((f) => f.path), includedBy: this.includedBy });
     const rootDirs = roots.map((r) => r.dir);
     const filesByRoot = groupByOwner(this.files.map((f) => f.path), rootDirs);
     const manifestsByRoot = groupByOwner([...this.depsByFile.keys()], rootDirs);

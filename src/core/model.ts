@@ -304,6 +304,8 @@ export interface WorkspaceSummary {
   frameworks: Record<string, number>;
   /** Plain-words lines, e.g. "web (Django): Django fits better, 95%". */
   lines: string[];
+  /** With several projects: the root of the one a user most likely came for (`leadProject`). */
+  lead?: string;
 }
 
 /** The result of assessing one workspace folder. */

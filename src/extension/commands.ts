@@ -63,7 +63,7 @@ export async function pickProject(controller: AssessmentController, entries: rea
   const items: ProjectPick[] = entries.map((entry) => ({
     label: entry.plan ? `$(checklist) ${entry.label}` : entry.label,
     description: verdictLine(entry.project),
-    detail: entry.key === current ? 'shown in the sidebar' : undefined,
+    detail: entry.key === current ? 'the current project (status bar and sidebar)' : undefined,
     entry,
   }));
   items.sort((a, b) => Number(b.entry.key === current) - Number(a.entry.key === current));

@@ -14,6 +14,7 @@ import { FileCache, MemoryCache, type AnalysisCache } from '../core/engine/cache
 import { WorkerPoolAnalyzer } from '../core/engine/pool';
 import type { Assessment } from '../core/model';
 import { applyNeeds, blankProject, hasNeeds, parseNeeds, type DeclaredNeeds } from '../core/verdict/needs';
+import { leadProject } from '../core/verdict/summary';
 import { PythonParser } from '../core/python/parser';
 import type { SidebarStatus } from '../shared/protocol';
 import type { ProjectEntry } from '../shared/sidebarModel';
@@ -179,10 +180,13 @@ export class AssessmentController implements vscode.Disposable {
     return this.entries().find((e) => e.key === key);
   }
 
-  /** The selected entry (the first one when nothing valid is selected). */
+  /** The selected entry (when nothing valid is selected, the project a user most likely came for). */
   selected(): EntryRef | undefined {
     const entries = this.entries();
-    return entries.find((e) => e.key === this.selectedKey) ?? entries[0];
+    const chosen = entries.find((e) => e.key === this.selectedKey);
+    if (chosen) return chosen;
+    const lead = leadProject(entries.filter((e) => !e.plan).map((e) => e.project));
+    return entries.find((e) => e.project === lead) ?? entries[0];
   }
 
   /** The selected key as given to the front ends. */

@@ -42,6 +42,49 @@ describe('project roots', () => {
     assert.deepEqual(await roots({ 'README.md': '# hi' }), []);
   });
 
+  it('a uv workspace root listing its members, with only scripts and hooks of its own, is no project', async () => {
+    const files = {
+      'pyproject.toml': '[dependency-groups]\ndev = ["typer"]\n\n[tool.uv.workspace]\nmembers = ["backend"]\n',
+      'scripts/release.py': 'print(1)\n',
+      'hooks/post_gen_project.py': 'print(2)\n',
+      '__init__.py': '',
+      'backend/pyproject.toml': '[project]\nname = "app"\ndependencies = ["fastapi"]\n',
+      'backend/app/main.py': 'from fastapi import FastAPI\napp = FastAPI()\n',
+    };
+    assert.deepEqual(await roots(files), ['backend']);
+    // Code of its own at the root keeps it a project.
+    assert.deepEqual(await roots({ ...files, 'cli.py': 'print(3)\n' }), ['.', 'backend']);
+  });
+
+  it('a folder whose requirements another project includes (-r) belongs to that project', async () => {
+    const files = {
+      'requirements.txt': '-r reqs/base.txt\n-c constraints/pins.txt\ngunicorn\n',
+      'reqs/base.txt': 'django\n',
+      'reqs/dev.txt': '-r base.txt\npytest\n',
+      'constraints/pins.txt': 'django==5.0\n',
+      'manage.py': 'from django.core.management import execute_from_command_line\n',
+    };
+    const a = await assess(new MemoryWorkspace(files));
+    assert.deepEqual(a.projects.map((p) => p.root), ['.']);
+    assert.ok(a.projects[0].dependencies.some((d) => d.name === 'django' && d.file === 'reqs/base.txt'));
+  });
+
+  it('names as the lead the web application with the most evidence, not the first root', async () => {
+    const a = await assess(
+      new MemoryWorkspace({
+        'aaa-lib/pyproject.toml': '[project]\nname = "lib"\ndependencies = ["requests"]\n',
+        'aaa-lib/lib/__init__.py': 'import requests\n',
+        'small/requirements.txt': 'flask\n',
+        'small/app.py': 'from flask import Flask\napp = Flask(__name__)\n',
+        'web/requirements.txt': 'django\n',
+        'web/manage.py': 'from django.core.management import execute_from_command_line\n',
+        'web/shop/models.py': 'from django.db import models\nclass A(models.Model):\n    pass\nclass B(models.Model):\n    a = models.ForeignKey(A, on_delete=models.CASCADE)\n',
+      }),
+    );
+    assert.deepEqual(a.projects.map((p) => p.root), ['aaa-lib', 'small', 'web']);
+    assert.equal(a.summary?.lead, 'web');
+  });
+
   describe('mixed workspaces', () => {
     const MANAGE = 'import sys\nfrom django.core.management import execute_from_command_line\nexecute_from_command_line(sys.argv)\n';
     const FLASK_APP = 'from flask import Flask\napp = Flask(__name__)\n@app.route("/x")\ndef x():\n    return "x"\n';

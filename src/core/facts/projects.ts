@@ -16,8 +16,8 @@ export interface ProjectRoot {
   reason: string;
 }
 
-/** Folder names whose manifests are usually for tools, not for an application. */
-const TOOL_DIRS = new Set(['docs', 'doc', 'documentation', 'tests', 'test', 'testing', 'ci', '.github', 'tools', 'scripts', 'benchmarks', 'bench', '.circleci', '.ci']);
+/** Folder names whose manifests (and Python) are usually for tools, not for an application. */
+const TOOL_DIRS = new Set(['docs', 'doc', 'documentation', 'tests', 'test', 'testing', 'ci', '.github', 'tools', 'scripts', 'benchmarks', 'bench', '.circleci', '.ci', 'hooks']);
 
 /** Package roles that never make a folder an application of its own. */
 const TOOL_ROLES = new Set(['testing', 'debug']);
@@ -31,6 +31,8 @@ export interface RootInputs {
   appFiles: readonly string[];
   /** All Python files (to decide whether a bare workspace is a project). */
   pythonFiles: readonly string[];
+  /** Manifests pulled in by another's `-r`/`-c`, with the one that includes each. */
+  includedBy?: ReadonlyMap<string, string>;
 }
 
 /** True when every dependency is a documentation, test or lint tool. */
@@ -42,8 +44,13 @@ export function isToolOnly(deps: readonly Dependency[]): boolean {
   });
 }
 
-/** The folder a manifest speaks for: `requirements/base.txt` speaks for the folder above `requirements/`. */
-export function manifestHome(file: string): string {
+/**
+ * The folder a manifest speaks for: `requirements/base.txt` speaks for the folder above
+ * `requirements/`, and a file another one includes (`-r reqs/base.txt`) for the includer's.
+ */
+export function manifestHome(file: string, includedBy?: ReadonlyMap<string, string>): string {
+  // Follow includers up a chain (bounded: includes can form cycles, which readManifests reports).
+  for (let i = 0, by = includedBy?.get(file); by !== undefined && i < 16; i++, by = includedBy?.get(by)) file = by;
   const dir = dirName(file);
   return baseName(dir) === 'requirements' ? dirName(dir) : dir;
 }
@@ -52,7 +59,7 @@ export function manifestHome(file: string): string {
 export function findProjectRoots(inputs: RootInputs): ProjectRoot[] {
   const byDir = new Map<string, { files: string[]; deps: Dependency[] }>();
   for (const [file, deps] of inputs.manifests) {
-    const home = manifestHome(file);
+    const home = manifestHome(file, inputs.includedBy);
     const entry = byDir.get(home) ?? { files: [], deps: [] };
     entry.files.push(file);
     entry.deps.push(...deps);
@@ -73,12 +80,15 @@ export function findProjectRoots(inputs: RootInputs): ProjectRoot[] {
   }
   const split = splitMixed(roots, inputs.appFiles);
   if (roots.size === 0 && inputs.pythonFiles.length > 0) roots.set('', 'Python files with no manifest');
-  // A root that only holds sub-projects (e.g. a monorepo's tool-config pyproject.toml) is no project.
+  // A root that only holds sub-projects (a uv/Poetry workspace, a monorepo's tool-config
+  // pyproject.toml) is no project: Python of its own in tool folders (scripts/, hooks/) and
+  // package markers (`__init__.py`) do not count.
   const withOwnPython = new Set<string>();
   const rootSet = new Set(roots.keys());
   for (const f of inputs.pythonFiles) {
     const o = owner(f, rootSet);
-    if (o !== undefined) withOwnPython.add(o);
+    const first = (o === '' ? f : f.slice((o?.length ?? 0) + 1)).split('/');
+    if (o !== undefined && !(first.length > 1 && TOOL_DIRS.has(first[0])) && baseName(f) !== '__init__.py') withOwnPython.add(o);
   }
   for (const dir of [...roots.keys()]) {
     const deps = byDir.get(dir)?.deps ?? [];

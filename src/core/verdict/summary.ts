@@ -208,6 +208,21 @@ export function describeVerdict(p: ProjectAssessment, counts: ExplainCounts = {}
   return out;
 }
 
+/**
+ * The project a user most likely came for: the web application with the most evidence (the two
+ * scores together; then routes, views and models), else the first. Front ends show it first.
+ */
+export function leadProject<P extends Pick<ProjectAssessment, 'recommendation' | 'scores' | 'facts'>>(projects: readonly P[]): P | undefined {
+  const weight = (p: P): number[] => [p.recommendation ? 1 : 0, p.scores.flask + p.scores.django, p.facts.routes + p.facts.views + p.facts.models];
+  let best = projects[0];
+  for (const p of projects.slice(1)) {
+    const [a, b] = [weight(p), weight(best)];
+    const i = a.findIndex((x, k) => x !== b[k]);
+    if (i >= 0 && a[i] > b[i]) best = p;
+  }
+  return best;
+}
+
 /** The workspace at a glance: the tally and one line per project. */
 export function summarizeWorkspace(projects: readonly ProjectAssessment[]): WorkspaceSummary {
   const recommendations: Record<Framework | 'none', number> = { flask: 0, django: 0, none: 0 };
@@ -226,5 +241,6 @@ export function summarizeWorkspace(projects: readonly ProjectAssessment[]): Work
   if (recommendations.flask) parts.push(`${recommendations.flask} fit${recommendations.flask === 1 ? 's' : ''} Flask`);
   if (recommendations.none) parts.push(`${recommendations.none} ${recommendations.none === 1 ? 'is' : 'are'} not a web application`);
   lines.unshift(projects.length === 0 ? 'No Python project found' : `${plural(projects.length, 'project')}: ${parts.join(', ')}`);
-  return { projects: projects.length, recommendations, frameworks, lines };
+  const lead = leadProject(projects);
+  return { projects: projects.length, recommendations, frameworks, lines, ...(lead && projects.length > 1 ? { lead: lead.root } : {}) };
 }
