@@ -8,6 +8,7 @@ import picomatch from 'picomatch';
 import { emptyAnalysis, InProcessAnalyzer, type FileAnalyzer } from './engine/analyzer';
 import { contentHash, contentKey, type AnalysisCache } from './engine/cache';
 import { dependencyObservations } from './detectors/dependencies';
+import { lookupPackage } from './knowledge/packages';
 import { isTemplatePath, layoutObservations } from './detectors/layout';
 import { isDialect, templateDialect, type TemplateDialect } from './templates/dialect';
 import { ClassIndex } from './detectors/classes';
@@ -609,7 +610,8 @@ function* assessProject(
   dialects: ReadonlyMap<string, TemplateDialect>,
 ): Steps<ProjectAssessment> {
   const dependencies = manifests.flatMap((m) => depsByFile.get(m) ?? []);
-  const observations: Observation[] = [...dependencyObservations(dependencies), ...layoutObservations(ownFiles)];
+  const declared = dependencyObservations(dependencies);
+  const observations: Observation[] = layoutObservations(ownFiles);
   for (const o of observations) {
     const dialect = o.kind === 'template' ? dialects.get(o.evidence.file) : undefined;
     if (dialect && dialect !== 'unknown') o.name = dialect;
@@ -627,6 +629,9 @@ function* assessProject(
     observations.push(...a.observations);
     classes.push(...a.classes);
   }
+  // A general-purpose package (PyJWT) counts for a battery only when the code shows that battery.
+  const shown = new Set(observations.map((o) => o.kind));
+  observations.unshift(...declared.filter((o) => !lookupPackage(o.via ?? '')?.needsCode?.includes(o.kind) || shown.has(o.kind)));
   const index = yield* ClassIndex.build(classes);
   observations.push(...(yield* resolveModelsInSteps(classes, index)));
   const resolved = yield* resolveRoutesInSteps(observations, classes, index);

@@ -380,3 +380,26 @@ describe('verdicts explained', () => {
     assert.match(django, /\| admin \| no \|/);
   });
 });
+
+describe('a dependency says what a project does only when that is what the package does', () => {
+  const project = async (files: Record<string, string>): Promise<ProjectAssessment> => (await assess(new MemoryWorkspace(files))).projects[0];
+  const api = 'from fastapi import FastAPI\napp = FastAPI()\n@app.get("/items")\ndef items():\n    return []\n';
+
+  it('PyJWT alone is no user accounts; with a log-in flow in the code it is', async () => {
+    const alone = await project({ 'requirements.txt': 'fastapi\npyjwt\n', 'main.py': api });
+    assert.equal(alone.facts.auth, false);
+    assert.ok(!alone.findings.some((f) => f.id.startsWith('auth.')));
+    const login = await project({
+      'requirements.txt': 'fastapi\npyjwt\n',
+      'main.py': api,
+      'deps.py': 'from fastapi.security import OAuth2PasswordBearer\noauth2 = OAuth2PasswordBearer(tokenUrl="token")\n',
+    });
+    assert.equal(login.facts.auth, true);
+    assert.match(login.findings.find((f) => f.id.startsWith('auth.'))?.message ?? '', /pyjwt, fastapi\.security OAuth2/);
+  });
+
+  it("python-multipart (FastAPI's body parser) is no form handling", async () => {
+    const p = await project({ 'requirements.txt': 'fastapi\npython-multipart\n', 'main.py': api });
+    assert.equal(p.facts.forms, false);
+  });
+});

@@ -55,6 +55,11 @@ export interface PackageInfo {
   /** The observation kinds that declaring this package implies. */
   observes: readonly ObservationKind[];
   /**
+   * Of `observes`, the kinds a general-purpose library implies only when the project's code shows
+   * them too (PyJWT signs tokens for many things besides user accounts).
+   */
+  needsCode?: readonly ObservationKind[];
+  /**
    * When a Flask project uses this package to do a job Django ships built in: that Django
    * built-in (e.g. "django.contrib.auth" for Flask-Login). Used to point out a Flask app that is
    * re-creating Django's batteries one add-on at a time.
@@ -1303,8 +1308,9 @@ const TABLE: readonly Entry[] = [
     display: 'python-multipart',
     role: 'forms',
     ecosystem: 'fastapi',
-    observes: ['forms'],
-    summary: 'Multipart form parsing, needed for form and file fields in Starlette and FastAPI.',
+    // A request-body parser, not form classes: it says nothing of django.forms.
+    observes: [],
+    summary: 'Multipart request-body parsing, needed for form and file fields in Starlette and FastAPI; a parser, not form classes.',
   },
 
   // ---------------------------------------------------------------------------------------------
@@ -1727,6 +1733,7 @@ const TABLE: readonly Entry[] = [
     role: 'auth',
     ecosystem: 'neutral',
     observes: ['auth'],
+    needsCode: ['auth'],
     summary: 'OAuth 1/2 and OpenID Connect clients and servers, with Flask, Django and Starlette integrations.',
   },
   {
@@ -1757,6 +1764,7 @@ const TABLE: readonly Entry[] = [
     role: 'auth',
     ecosystem: 'neutral',
     observes: ['auth'],
+    needsCode: ['auth'],
     summary: 'JSON Web Token encoding and decoding (imported as jwt), typical of token-authenticated APIs.',
   },
   {
@@ -1764,6 +1772,7 @@ const TABLE: readonly Entry[] = [
     role: 'auth',
     ecosystem: 'neutral',
     observes: ['auth'],
+    needsCode: ['auth'],
     summary: 'JOSE/JWT implementation (imported as jose), used in older FastAPI auth tutorials.',
   },
   {
@@ -1771,6 +1780,7 @@ const TABLE: readonly Entry[] = [
     role: 'auth',
     ecosystem: 'neutral',
     observes: ['auth'],
+    needsCode: ['auth'],
     summary: 'OAuth support for requests, the base of Flask-Dance.',
   },
   {

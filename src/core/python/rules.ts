@@ -124,6 +124,10 @@ export const CALL_RULES: readonly NameRule[] = [
   { last: 'check_password_hash', obs: fw('auth', undefined, 'password hashing') },
   { last: 'hashpw', prefixes: ['bcrypt.'], obs: fw('auth', undefined, 'bcrypt') },
   { last: 'CryptContext', prefixes: ['passlib.'], obs: fw('auth', undefined, 'passlib') },
+  { last: 'PasswordHash', prefixes: ['pwdlib.'], obs: fw('auth', undefined, 'pwdlib') },
+  // FastAPI's log-in by user name and password (its tutorials' user accounts).
+  { last: 'OAuth2PasswordBearer', prefixes: ['fastapi.security.'], obs: fw('auth', 'fastapi', 'fastapi.security OAuth2') },
+  { last: 'OAuth2PasswordRequestForm', prefixes: ['fastapi.security.'], obs: fw('auth', 'fastapi', 'fastapi.security OAuth2') },
   { last: 'authenticate', prefixes: ['django.contrib.auth'], obs: fw('auth', 'django', 'django.contrib.auth') },
   { last: 'register', prefixes: ['django.contrib.admin.site', 'admin.site'], obs: fw('admin', 'django', 'admin.site.register') },
   { last: 'Admin', prefixes: ['flask_admin.'], obs: fw('admin', 'flask', 'flask-admin') },
