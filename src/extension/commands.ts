@@ -176,7 +176,7 @@ async function showExplanation(folder: vscode.WorkspaceFolder | undefined, x: Ex
     for (const f of side.findings) {
       items.push({
         label: `$(${FAVOR_ICONS[f.favors]}) ${f.favors === 'neither' ? '' : `+${f.weight}  `}${f.message}`,
-        description: f.id,
+        description: CONCERNS[f.concern].label,
         detail: evidenceDetail(f),
         finding: f,
       });

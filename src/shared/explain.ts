@@ -20,9 +20,9 @@ export interface ExplanationSide {
 
 /** The breakdown of one verdict. */
 export interface Explanation {
-  /** verdict headline, e.g. "Django 31 · Flask 18 → Django (63%)". */
+  /** The verdict in words, e.g. "Django fits better, 63% sure: 31 points to Flask's 18". */
   headline: string;
-  /** How the confidence is made, in one line. */
+  /** How sure it is and why, in words, then the formula. */
   confidence: string;
   /** Winner first, then the other framework, then the findings that favour neither. */
   sides: ExplanationSide[];
@@ -64,9 +64,10 @@ export function explainVerdict(project: ProjectAssessment): Explanation {
   const parts = confidenceOf(scores, { framework: project.framework, ...(project.coverage === undefined ? {} : { coverage: project.coverage }) });
   const tie = scores.flask === scores.django ? ' (a tie goes to Flask)' : '';
   return {
-    headline: `${onOtherFramework(project) ? `Uses ${frameworkName(project.framework)} · if you had to move: ` : ''}${frameworkName(first)} ${scores[first]} · ${frameworkName(second)} ${scores[second]} → ${frameworkName(recommendation)} (${pct(project.confidence)})${tie}`,
+    headline: `${onOtherFramework(project) ? `Uses ${frameworkName(project.framework)} · if you had to move: ` : ''}${frameworkName(recommendation)} fits better, ${pct(project.confidence)} sure: ${scores[first]} points to ${frameworkName(second)}'s ${scores[second]}${tie}`,
     confidence:
-      `Confidence ${pct(parts.confidence)} = 50% + (cap ${pct(parts.cap)} − 50%) × margin ${parts.decisive.toFixed(2)} × coverage ${parts.covered.toFixed(2)}; ` +
+      `${pct(parts.confidence)} sure: a ${parts.margin}-point lead, with evidence in ${project.coverage === undefined ? 'no code yet' : `${pct(project.coverage)} of the Python files`}; a static reading is never surer than ${pct(parts.cap)}. ` +
+      `How: 50% + (cap ${pct(parts.cap)} − 50%) × margin ${parts.decisive.toFixed(2)} × coverage ${parts.covered.toFixed(2)}; ` +
       `margin: 1 − e^(−${parts.margin}/${MARGIN_SCALE}) for the ${parts.margin}-point lead; coverage: ${project.coverage === undefined ? 'no code to cover (0.75)' : `${pct(project.coverage)} of the Python files carry evidence (full from ${pct(FULL_COVERAGE)})`}` +
       `${parts.cap < 0.9 ? `; capped at ${pct(parts.cap)} because the project is on ${frameworkName(project.framework)} and the comparison is a hypothetical move` : ''}.`,
     sides,

@@ -52,7 +52,7 @@ export function diagnosticsOf(a: Assessment): DiagnosticSpec[] {
         const spec: DiagnosticSpec = {
           file: e.file,
           line: e.line ?? null,
-          message: `Both Flask and Django are declared or imported in ${project.root === '.' ? 'this project' : project.root}; the verdict weighs what the code actually uses. Remove the one you do not use.`,
+          message: `${f.message}${project.root === '.' ? '' : ` (${project.root})`}. Remove what is not used.`,
           severity: 'warning',
           code: f.id,
         };

@@ -264,7 +264,9 @@ export function statusText(status: SidebarStatus, entries: readonly ProjectEntry
   const spin = status === 'scanning' ? '$(sync~spin) ' : '';
   const tooltip = `Framework Fit · ${entry.label}: ${verdictLine(p)}${others}\nClick to open the Framework Fit sidebar.`;
   if (!p.recommendation) return { text: `${spin || '$(circle-slash) '}No web app`, tooltip };
-  const fit = onOtherFramework(p) ? `${frameworkName(p.framework)} · ${frameworkName(p.recommendation)} if moving ${Math.round(p.confidence * 100)}%` : `${frameworkName(p.recommendation)} fit ${Math.round(p.confidence * 100)}%`;
+  // The percentage is how sure the verdict is, not how well the framework fits: said as such.
+  const sure = `${Math.round(p.confidence * 100)}% sure`;
+  const fit = onOtherFramework(p) ? `${frameworkName(p.framework)} · ${frameworkName(p.recommendation)} if moving, ${sure}` : `${frameworkName(p.recommendation)} fits better, ${sure}`;
   // A plan is marked as such: its verdict rests on declared needs, not only on the code.
   if (entry.plan) return { text: `${spin || '$(checklist) '}Plan: ${fit}`, tooltip };
   return { text: `${spin || '$(pass) '}${fit}`, tooltip };

@@ -21,9 +21,9 @@ describe('the status bar item', () => {
 
   it('shows the verdict of the project chosen', async () => {
     await (await assessAndShow(spy, 'flask-minimal')).findings.dismiss();
-    await waitFor(() => /Flask fit \d+%/.test(api.statusBarText() ?? ''), `"Flask fit NN%" (now: ${api.statusBarText()})`);
+    await waitFor(() => /Flask fits better, \d+% sure/.test(api.statusBarText() ?? ''), `"Flask fits better, NN% sure" (now: ${api.statusBarText()})`);
     await (await assessAndShow(spy, 'flask-batteries')).findings.dismiss();
-    await waitFor(() => /Django fit \d+%/.test(api.statusBarText() ?? ''), `"Django fit NN%" (now: ${api.statusBarText()})`);
+    await waitFor(() => /Django fits better, \d+% sure/.test(api.statusBarText() ?? ''), `"Django fits better, NN% sure" (now: ${api.statusBarText()})`);
   });
 
   it('hides when frameworkFit.statusBar is off and comes back when on', async () => {
@@ -32,6 +32,6 @@ describe('the status bar item', () => {
     await waitFor(() => api.statusBarText() === undefined, 'the item to hide');
     await vscode.workspace.getConfiguration('frameworkFit').update('statusBar', undefined, vscode.ConfigurationTarget.Workspace);
     const text = await waitFor(() => api.statusBarText(), 'the item to show again');
-    assert.match(text, /fit \d+%/);
+    assert.match(text, /fits better, \d+% sure/);
   });
 });

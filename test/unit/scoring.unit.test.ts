@@ -76,9 +76,24 @@ describe('findings on small workspaces', () => {
     assert.ok(p.findings.some((f) => f.id === 'framework.other'));
   });
 
-  it('flags both frameworks declared at once', async () => {
+  it('flags both frameworks declared at once, at the line of the one not in use', async () => {
     const a = await assess(new MemoryWorkspace({ 'requirements.txt': 'flask\ndjango\n', 'app.py': 'from flask import Flask\napp = Flask(__name__)\n' }));
-    assert.ok(a.projects[0].findings.some((f) => f.id === 'framework.both'));
+    const both = a.projects[0].findings.find((f) => f.id === 'framework.both');
     assert.equal(a.projects[0].framework, 'flask');
+    assert.deepEqual(both?.evidence.map((e) => `${e.file}:${e.line}`), ['requirements.txt:2']);
+    assert.match(both?.message ?? '', /^Django is declared or imported too, but this project uses Flask/);
+  });
+
+  it("cites every re-created add-on's declaration, however many places the code uses them", async () => {
+    const addOns = ['Flask-Login', 'Flask-SQLAlchemy', 'Flask-Migrate', 'Flask-WTF', 'Flask-Admin', 'Flask-Mail', 'Flask-Babel', 'SQLAlchemy'];
+    const modules = ['flask_login', 'flask_sqlalchemy', 'flask_migrate', 'flask_wtf', 'flask_admin', 'flask_mail', 'flask_babel', 'sqlalchemy'];
+    const files: Record<string, string> = { 'requirements.txt': ['flask', ...addOns].join('\n'), 'app.py': 'from flask import Flask\napp = Flask(__name__)\n' };
+    // Each add-on imported in five modules: 40 places, more than a finding keeps.
+    for (let i = 0; i < 5; i++) files[`views${i}.py`] = modules.map((m) => `import ${m}`).join('\n');
+    const p = (await assess(new MemoryWorkspace(files))).projects[0];
+    const recreated = p.findings.find((f) => f.id === 'batteries.recreated')!;
+    for (let line = 2; line <= addOns.length + 1; line++) {
+      assert.ok(recreated.evidence.some((e) => e.file === 'requirements.txt' && e.line === line), `requirements.txt:${line} (${addOns[line - 2]}) is cited`);
+    }
   });
 });

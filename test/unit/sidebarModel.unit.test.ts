@@ -145,7 +145,7 @@ describe('status bar text', () => {
   it('shows the verdict of the selected project', async () => {
     const p = (await fixture('flask-batteries')).projects[0]!;
     const t = statusText('ready', [entry(p)]);
-    assert.equal(t.text, `$(pass) Django fit ${Math.round(p.confidence * 100)}%`);
+    assert.equal(t.text, `$(pass) Django fits better, ${Math.round(p.confidence * 100)}% sure`);
     assert.match(t.tooltip, /Django fits better/);
   });
 
@@ -156,8 +156,8 @@ describe('status bar text', () => {
     assert.equal(statusText('error', []).text, '$(error) Framework Fit');
     assert.equal(statusText('ready', [entry(blankProject())]).text, '$(circle-slash) No web app');
     const p = applyNeeds(blankProject(), { pages: 'few' });
-    assert.match(statusText('scanning', [entry(p)]).text, /^\$\(sync~spin\) Flask fit \d+%$/);
-    assert.match(statusText('ready', [{ ...entry(p), plan: { base: 'a new project', needs: { pages: 'few' } } }]).text, /^\$\(checklist\) Plan: Flask fit \d+%$/);
+    assert.match(statusText('scanning', [entry(p)]).text, /^\$\(sync~spin\) Flask fits better, \d+% sure$/);
+    assert.match(statusText('ready', [{ ...entry(p), plan: { base: 'a new project', needs: { pages: 'few' } } }]).text, /^\$\(checklist\) Plan: Flask fits better, \d+% sure$/);
   });
 });
 
@@ -169,8 +169,9 @@ describe('verdict explanation', () => {
     assert.equal(x.sides[0]!.total, p.scores.django);
     const sum = x.sides[0]!.findings.reduce((n, f) => n + f.weight, 0);
     assert.equal(Math.round(sum * 10) / 10, p.scores.django);
-    assert.match(x.headline, new RegExp(`^Django ${p.scores.django} · Flask ${p.scores.flask} → Django`));
-    assert.match(x.confidence, new RegExp(`^Confidence ${Math.round(p.confidence * 100)}% = 50% \\+`));
+    assert.match(x.headline, new RegExp(`^Django fits better, ${Math.round(p.confidence * 100)}% sure: ${p.scores.django} points to Flask's ${p.scores.flask}`));
+    assert.match(x.confidence, new RegExp(`^${Math.round(p.confidence * 100)}% sure: a \\d+-point lead, with evidence in \\d+% of the Python files`));
+    assert.ok(!/\b[a-z]+\.[a-z]+\b/.test(x.headline), `no internal ids in the headline: ${x.headline}`);
   });
 
   it('explains a project without a verdict', () => {

@@ -247,7 +247,7 @@ describe('verdicts explained', () => {
       const view = projectView({ key: 'k', label: '.', project: p });
       assert.equal(view.verdict, line);
       assert.match(view.headline, /^Uses FastAPI · if you had to move/);
-      assert.match(statusText('ready', [{ key: 'k', label: '.', project: p }]).text, /FastAPI · (Flask|Django) if moving \d+%/);
+      assert.match(statusText('ready', [{ key: 'k', label: '.', project: p }]).text, /FastAPI · (Flask|Django) if moving, \d+% sure/);
       assert.match(summarizeWorkspace(a.projects).lines[1], /uses FastAPI|Uses FastAPI/);
     });
 

@@ -136,7 +136,8 @@ export function* concludeProjectInSteps(input: ProjectInput): Steps<ProjectAsses
   facts.auth = use.auth;
   facts.admin = use.admin;
   yield;
-  const ruleInput = { observations, facts, framework, frameworksSeen, dependencies: addOnDependencies(input.dependencies), testOnlyFrameworks, ...(libraryOf ? { libraryOf } : {}) };
+  const frameworkPlaces = seen.filter((o) => o.kind === 'framework');
+  const ruleInput = { observations, facts, framework, frameworksSeen, frameworkPlaces, dependencies: addOnDependencies(input.dependencies), testOnlyFrameworks, ...(libraryOf ? { libraryOf } : {}) };
   const drafts = deriveFindings(ruleInput);
   yield;
   const coverage = evidenceCoverage(observations, input.pythonFiles);

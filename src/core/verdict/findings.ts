@@ -19,6 +19,8 @@ export interface RuleInput {
   /** The framework in use ("none" when none). */
   framework: string;
   frameworksSeen: readonly string[];
+  /** Where each framework seen is declared or imported, used or not (`observations` keeps only the used). */
+  frameworkPlaces?: readonly Observation[];
   /** The project's declared dependencies (for the add-ons that re-create Django built-ins). */
   dependencies?: readonly Dependency[];
   /** Web frameworks that only the project's tests use (a library's test suite, not an app). */
@@ -32,6 +34,17 @@ const MAX_EVIDENCE = 20;
 /** Evidence of observations, deduplicated by location, capped. */
 export function evidenceOf(observations: readonly Observation[], max = MAX_EVIDENCE): Evidence[] {
   return uniqueEvidence(observations.map((o) => o.evidence), max);
+}
+
+/**
+ * Lists of evidence taken in turns (every list's first, then every list's second...), so that a cap
+ * keeps the first place of each: an add-on's declaration, which hovers and the sidebar cite.
+ */
+export function inTurns(lists: readonly (readonly Evidence[])[]): Evidence[] {
+  const out: Evidence[] = [];
+  const longest = Math.max(0, ...lists.map((l) => l.length));
+  for (let i = 0; i < longest; i++) for (const l of lists) if (i < l.length) out.push(l[i]);
+  return out;
 }
 
 /** Evidence deduplicated by file and line, capped. */
@@ -208,7 +221,13 @@ export function deriveFindings(input: RuleInput): DraftFinding[] {
   if (framework !== 'none') add('framework.inUse', 'framework', 'neither', `Uses ${frameworkName(framework)}`, evidenceOf(fwObs, 8));
   const webSeen = input.frameworksSeen;
   if (webSeen.includes('flask') && webSeen.includes('django')) {
-    add('framework.both', 'framework', 'neither', 'Both Flask and Django are declared or imported; the verdict weighs what the code actually uses', evidenceOf(obs.filter((o) => o.kind === 'framework' && (o.name === 'flask' || o.name === 'django')), 8));
+    // The places of the one not in use: that is the line a user would remove.
+    const other = framework === 'flask' ? ['django'] : framework === 'django' ? ['flask'] : ['flask', 'django'];
+    const message =
+      other.length === 1
+        ? `${frameworkName(other[0])} is declared or imported too, but this project uses ${frameworkName(framework)}: the verdict weighs what the code actually uses`
+        : 'Both Flask and Django are declared or imported; the verdict weighs what the code actually uses';
+    add('framework.both', 'framework', 'neither', message, evidenceOf((input.frameworkPlaces ?? obs).filter((o) => o.kind === 'framework' && other.includes(o.name ?? '')), 8));
   }
   if (framework !== 'none' && framework !== 'flask' && framework !== 'django') {
     add('framework.other', 'framework', 'neither', `Uses ${frameworkName(framework)}: the Flask-or-Django verdict is a comparison of what this project would need from either`, evidenceOf(fwObs, 8));
@@ -292,7 +311,7 @@ export function deriveFindings(input: RuleInput): DraftFinding[] {
       const byBuiltin = new Map<string, string[]>();
       for (const r of recreated) byBuiltin.set(r.builtin, [...(byBuiltin.get(r.builtin) ?? []), r.addOn]);
       const list = [...byBuiltin].map(([builtin, addOns]) => `${addOns.join(' + ')} → ${builtin}`).join('; ');
-      add('batteries.recreated', 'batteries', 'django', `Add-ons re-create ${builtins.size} Django built-ins: ${list}`, uniqueEvidence(recreated.flatMap((r) => r.evidence)), builtins.size);
+      add('batteries.recreated', 'batteries', 'django', `Add-ons re-create ${builtins.size} Django built-ins: ${list}`, uniqueEvidence(inTurns(recreated.map((r) => r.evidence))), builtins.size);
     }
   }
 
