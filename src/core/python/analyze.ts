@@ -409,6 +409,7 @@ class FileContext {
     }
     for (const rule of CALL_RULES) {
       if (last !== rule.last || !matchesPrefix(q, rule.prefixes) || !this.importsAny(rule.requires)) continue;
+      if (rule.keyword && !hasKeyword(args, rule.keyword)) continue;
       this.emit(rule.obs, node);
       return;
     }
@@ -588,6 +589,11 @@ const ROUTE_OWNERS: [string, string][] = [
 /** A call's positional arguments (keyword arguments and splats left out). */
 function positional(args: Node | null | undefined): Node[] {
   return (args?.namedChildren ?? []).filter((a): a is Node => !!a && a.type !== 'keyword_argument' && a.type !== 'list_splat' && a.type !== 'dictionary_splat' && a.type !== 'comment');
+}
+
+/** True when a call passes the keyword argument `name`. */
+function hasKeyword(args: Node | null | undefined, name: string): boolean {
+  return (args?.namedChildren ?? []).some((a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === name);
 }
 
 /** How many URL rules ('/...' strings) a call is given: as arguments, or in a list or tuple argument. */

@@ -103,6 +103,28 @@ describe('analyzePython', () => {
     assert.deepEqual(lines(kinds(a, 'relation')), [6]);
   });
 
+  it('counts SQLModel relations: Relationship() and Field(foreign_key=...), not a plain Field()', () => {
+    const a = run(
+      [
+        'from sqlmodel import Field, Relationship, SQLModel', // 1
+        'import sqlmodel', // 2
+        'class Team(SQLModel, table=True):', // 3
+        '    id: int | None = Field(default=None, primary_key=True)', // 4
+        '    heroes: list["Hero"] = Relationship(back_populates="team")', // 5
+        'class Hero(SQLModel, table=True):', // 6
+        '    name: str = Field(index=True)', // 7
+        '    team_id: int | None = Field(', // 8
+        '        default=None, foreign_key="team.id"', // 9
+        '    )', // 10
+        '    team: Team | None = sqlmodel.Relationship(back_populates="heroes")', // 11
+      ].join('\n'),
+    );
+    assert.deepEqual(lines(kinds(a, 'relation')), [5, 8, 11]);
+    // pydantic's Field is no SQLModel column, whatever its arguments.
+    const p = run(['from pydantic import BaseModel, Field', 'class In(BaseModel):', '    owner: str = Field(foreign_key="x")'].join('\n'));
+    assert.deepEqual(kinds(p, 'relation'), []);
+  });
+
   it('reports a syntax error as a problem with a line, and keeps partial results', () => {
     const a = run(['from flask import Flask', 'app = Flask(__name__)', 'def broken(:', '    pass', '@app.route("/ok")', 'def ok(): pass'].join('\n'));
     assert.equal(a.problems.length, 1);
