@@ -1,6 +1,6 @@
 /**
  * Counts a careful reader would give (issue 19, point 9): views routed from a URL conf or a route
- * decorator, and SQLModel relations.
+ * decorator, SQLModel relations, and template files counted once whatever the requirements say.
  * Small workspaces written for these tests, each the shape of a public project that was miscounted.
  */
 import { strict as assert } from 'node:assert';
@@ -131,5 +131,18 @@ describe('counts', () => {
       ].join('\n'),
     });
     assert.deepEqual([f.models, f.relations, f.routes, f.views], [2, 3, 4, 3]);
+  });
+
+  it('counts each template file once: template packages in the requirements add none', async () => {
+    const f = await facts({
+      'requirements.txt': 'Flask==3.0\nJinja2==3.1\nMako==1.3\nFlask-Moment==1.0\n',
+      'app/__init__.py': 'from flask import Flask, render_template\napp = Flask(__name__)\n@app.route("/")\ndef index():\n    return render_template("index.html")\n',
+      'app/templates/base.html': '<html>{% block body %}{% endblock %}</html>\n',
+      'app/templates/index.html': '{% extends "base.html" %}\n',
+      'app/templates/email/welcome.html': '<p>Welcome {{ name }}</p>\n',
+      'app/templates/email/welcome.txt': 'Welcome {{ name }}\n',
+      'migrations/script.py.mako': '"""${message}"""\n',
+    });
+    assert.equal(f.templates, 4);
   });
 });
