@@ -11,9 +11,10 @@ import { dependencyObservations } from './detectors/dependencies';
 import { lookupPackage } from './knowledge/packages';
 import { isTemplatePath, layoutObservations } from './detectors/layout';
 import { isDialect, templateDialect, type TemplateDialect } from './templates/dialect';
-import { ClassIndex } from './detectors/classes';
+import { ClassIndex, ModuleFiles } from './detectors/classes';
 import { resolveModelsInSteps } from './detectors/models';
 import { resolveRoutesInSteps } from './detectors/routes';
+import { resolveViewsInSteps } from './detectors/views';
 import { errorText, fileEntry, isInteresting, SKIPPED_DIRS, walk, type FileEntry } from './read/discovery';
 import { concludeProjectInSteps } from './verdict/conclude';
 import { manifestFormatOf, readManifests, type ManifestParsing } from './manifests/index';
@@ -634,7 +635,8 @@ function* assessProject(
   observations.unshift(...declared.filter((o) => !lookupPackage(o.via ?? '')?.needsCode?.includes(o.kind) || shown.has(o.kind)));
   const index = yield* ClassIndex.build(classes);
   observations.push(...(yield* resolveModelsInSteps(classes, index)));
-  const resolved = yield* resolveRoutesInSteps(observations, classes, index);
+  const routed = yield* resolveRoutesInSteps(observations, classes, index);
+  const resolved = yield* resolveViewsInSteps(routed, classes, index, yield* ModuleFiles.build(pythonFiles));
   return yield* concludeProjectInSteps({ root, rootReason, files: [...ownFiles], observations: resolved, pythonFiles, dependencies, manifests: [...manifests] });
 }
 

@@ -38,6 +38,7 @@ export type ObservationKind =
   | 'routeCall' // a call handing URL rules to a function named like a route helper (name, count = URLs); read by detectors/routes.ts
   | 'routerMade' // a router made from a class not DRF's own (name = class); an API root when it is a DefaultRouter (detectors/routes.ts)
   | 'view' // a view function or class
+  | 'viewTarget' // what a URL pattern or add_url_rule routes to (name = dotted, through imports); read by detectors/views.ts
   | 'model' // a concrete ORM model class
   | 'relation' // a relationship between models (ForeignKey, relationship(), ...)
   | 'database' // a database layer in use (ORM, driver, raw SQL, NoSQL client)

@@ -17,6 +17,8 @@ interface Expected {
   models: number;
   relations: number;
   routes: number;
+  /** The project's own functions and classes its routes reach, each once. */
+  views: number;
   templates: number;
   blueprints: number;
   auth: boolean;
@@ -39,7 +41,7 @@ const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 const WORKSPACES = [FIXTURES, EXAMPLES].flatMap((root) =>
   fs.readdirSync(root).filter((n) => fs.existsSync(path.join(root, n, 'EXPECTED.json'))).map((n) => ({ name: n, dir: path.join(root, n) })),
 );
-const KEYS = ['models', 'relations', 'routes', 'templates', 'blueprints', 'auth', 'admin', 'migrations', 'forms', 'restApi'] as const;
+const KEYS = ['models', 'relations', 'routes', 'views', 'templates', 'blueprints', 'auth', 'admin', 'migrations', 'forms', 'restApi'] as const;
 
 function check(p: ProjectAssessment, e: Omit<Expected, 'projects' | 'perProject'>): void {
   const actual: Record<string, unknown> = { framework: p.framework, recommendation: p.recommendation };

@@ -20,6 +20,7 @@ const KINDS: Record<ObservationKind, true> = {
   routeCall: true,
   routerMade: true,
   view: true,
+  viewTarget: true,
   model: true,
   relation: true,
   database: true,

@@ -41,6 +41,7 @@ describe('pathological input: deep nesting, huge lines, quadratic traps', functi
       'nested lists': `x = ${'['.repeat(N)}${']'.repeat(N)}\n`,
       'an attribute chain as a decorator': `@${'a.'.repeat(N)}route("/")\ndef f(): pass\nx = ${'a.'.repeat(N)}b()\n`,
       'a call chain in urlpatterns': `from django.urls import path\nurlpatterns = ${'f('.repeat(N)}path("a", v)${')'.repeat(N)}\n`,
+      'add_url_rule in a call chain': `x = ${'f('.repeat(N)}app.add_url_rule("/a", view_func=v)${')'.repeat(N)}\n`,
       'INSTALLED_APPS nested': `INSTALLED_APPS = ${'('.repeat(N)}"a"${')'.repeat(N)}\n`,
       'INSTALLED_APPS summed': `INSTALLED_APPS = ["a"${' + ["b"]'.repeat(N)}]\n`,
       'urlpatterns summed': `urlpatterns = [path("a", v)]${' + [path("b", v)]'.repeat(N)}\n`,

@@ -184,7 +184,7 @@ describe('verdicts explained', () => {
       assert.equal(map['1 blueprint'], '1 Django app');
       assert.equal(map['2 routes (@route, add_url_rule)'], 'urls.py path() entries and views');
       assert.equal(map['3 Jinja templates'], "Django templates, or keep Jinja through Django's Jinja2 backend");
-      assert.deepEqual(o.size, { models: 3, relations: 2, routes: 2, views: 0, templates: 3, forms: 2, modules: 1, addOns: 7 });
+      assert.deepEqual(o.size, { models: 3, relations: 2, routes: 2, views: 2, templates: 3, forms: 2, modules: 1, addOns: 7 });
       assert.equal(o.effort, 'small');
       assert.ok(o.steps.length >= 4);
       assert.match(o.steps[o.steps.length - 1], /move traffic over/);

@@ -85,13 +85,50 @@ function stemOf(file: string): string {
  */
 function moduleTarget(modulePath: string, fromFile: string): (stem: string) => boolean {
   if (modulePath.startsWith('.')) {
-    const ups = modulePath.length - modulePath.replace(/^\.+/, '').length;
-    const dir = fromFile.split('/').slice(0, -ups);
-    const rest = modulePath.replace(/^\.+/, '');
-    const target = [...dir, ...(rest ? rest.split('.') : [])].join('/');
+    const target = relativeStem(modulePath, fromFile);
     return (stem) => stem === target;
   }
   const path = modulePath.replace(/\./g, '/');
   const suffix = `/${path}`;
   return (stem) => stem === path || stem.endsWith(suffix);
+}
+
+/** The module stem a relative import (".views", "..base") written in `fromFile` names. */
+function relativeStem(modulePath: string, fromFile: string): string {
+  const ups = modulePath.length - modulePath.replace(/^\.+/, '').length;
+  const dir = fromFile.split('/').slice(0, -ups);
+  const rest = modulePath.replace(/^\.+/, '');
+  return [...dir, ...(rest ? rest.split('.') : [])].join('/');
+}
+
+/** How many files are indexed between two points where the work may pause. */
+const FILES_PER_STEP = 256;
+
+/** The project's Python files by module: a relative module exactly, an absolute one as any path suffix. */
+export class ModuleFiles {
+  private readonly exact = new Map<string, string>();
+  private readonly bySuffix = new Map<string, string>();
+
+  /** Indexes `files` (the first in path order wins a module), pausing every few hundred. */
+  static *build(files: readonly string[]): Steps<ModuleFiles> {
+    const index = new ModuleFiles();
+    for (const [i, f] of [...files].sort().entries()) {
+      if (i % FILES_PER_STEP === 0) yield;
+      if (!/\.pyi?$/.test(f)) continue;
+      const stem = stemOf(f);
+      if (!index.exact.has(stem)) index.exact.set(stem, f);
+      let suffix = '';
+      for (const seg of stem.split('/').reverse()) {
+        suffix = suffix ? `${seg}/${suffix}` : seg;
+        if (!index.bySuffix.has(suffix)) index.bySuffix.set(suffix, f);
+      }
+    }
+    return index;
+  }
+
+  /** The file of the module `modulePath` as written in `fromFile`, when the project has one. */
+  file(modulePath: string, fromFile: string): string | undefined {
+    if (modulePath.startsWith('.')) return this.exact.get(relativeStem(modulePath, fromFile));
+    return this.bySuffix.get(modulePath.replace(/\./g, '/'));
+  }
 }

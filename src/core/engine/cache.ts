@@ -16,7 +16,7 @@ import query from '../python/queries/python.scm';
 import { CALL_RULES, CLASS_BASE_RULES, DECORATOR_RULES, IMPORT_RULES, INSTALLED_APP_RULES, ROUTE_METHODS } from '../python/rules';
 
 /** Bump when analyze.ts changes what it reports; the rule tables and the query count by themselves. */
-const ANALYZER_VERSION = 9;
+const ANALYZER_VERSION = 10;
 
 /** Identifies the engine that produced cached results (template dialects, kept by stamps, included). */
 export const ENGINE_FINGERPRINT = createHash('sha256')

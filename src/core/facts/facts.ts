@@ -46,6 +46,14 @@ export function computeFacts(observations: readonly Observation[], pythonFiles: 
   };
 }
 
+/**
+ * How many routes and views a port moves: every route hands requests to a view, so the larger of
+ * the two counts (views beyond the routes are view classes no route is seen to reach).
+ */
+export function surface(f: Pick<Facts, 'routes' | 'views'>): number {
+  return Math.max(f.routes, f.views);
+}
+
 /** The mechanisms routes are declared by, in the order shown, each with the test of a route's `via`. */
 const ROUTE_MECHANISMS: readonly [string, (via: string) => boolean][] = [
   ['decorators', (v) => v.startsWith('@')],

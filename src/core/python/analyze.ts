@@ -230,6 +230,8 @@ class FileContext {
   private readonly localBound = new Map<string, string>();
   private readonly modules = new Set<string>();
   private readonly seenFramework = new Set<string>();
+  /** Definitions a route decorator routes (by start offset): one view however many routes. */
+  private readonly routed = new Set<number>();
 
   constructor(
     private readonly file: string,
@@ -299,6 +301,17 @@ class FileContext {
     return alias ? alias + rest : text;
   }
 
+  /**
+   * Qualifies a dotted expression through the file's imports alone: imports are never cut
+   * (cut.ts), bindings may be, and a routed view must read the same either way.
+   */
+  private qualifyImported(expr: string): string {
+    const text = expr.replace(/\s+/g, '');
+    const dot = text.indexOf('.');
+    const alias = this.aliases.get(dot < 0 ? text : text.slice(0, dot));
+    return alias ? alias + (dot < 0 ? '' : text.slice(dot)) : text;
+  }
+
   importsAny(modules: readonly string[] | undefined): boolean {
     return !modules || modules.some((m) => this.modules.has(m));
   }
@@ -338,6 +351,7 @@ class FileContext {
     if (fnNode.type === 'attribute' && call && ROUTE_METHODS.has(last) && this.isRouteCall(call, last)) {
       const framework = this.routeFramework(q);
       this.emit({ kind: 'route', framework, via: `@${fnNode.text}` }, node);
+      if (definition) this.routedView(definition, framework);
       if (definition?.type === 'function_definition' && definition.text.startsWith('async')) {
         this.emit({ kind: 'async', framework, via: 'async view' }, definition);
       }
@@ -349,6 +363,32 @@ class FileContext {
         return;
       }
     }
+  }
+
+  /** The function or class a route decorator hands requests to, once per definition. */
+  private routedView(definition: Node, framework: string | undefined): void {
+    const name = definition.childForFieldName('name')?.text;
+    if (!name || this.routed.has(definition.startIndex)) return;
+    this.routed.add(definition.startIndex);
+    this.emit({ kind: 'view', framework, via: 'route decorator', name }, definition);
+  }
+
+  /**
+   * What a URL pattern or add_url_rule routes to: a dotted name, the class of `X.as_view(...)`, a lambda.
+   * detectors/views.ts counts it when it is the project's own; with `params`, a parameter of the
+   * function around it (a value handed in) is none.
+   */
+  private viewTarget(target: Node | null | undefined, framework: string, at: Node, params = false): void {
+    // A lambda is a view of this file's own, one per route that writes it.
+    if (target?.type === 'lambda') return this.emit({ kind: 'view', framework, via: 'lambda', name: '<lambda>' }, at);
+    let ref = target;
+    if (ref?.type === 'call') {
+      const fn = ref.childForFieldName('function');
+      ref = fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'as_view' ? fn.childForFieldName('object') : null;
+    }
+    if (!ref || !isDotted(ref)) return;
+    if (params && ref.type === 'identifier' && !this.aliases.has(ref.text) && isParameter(at, ref.text)) return;
+    this.emit({ kind: 'viewTarget', framework, name: this.qualifyImported(ref.text) }, at);
   }
 
   private isRouteCall(call: Node, method: string): boolean {
@@ -401,6 +441,8 @@ class FileContext {
       const helper = urls === 0 ? forwardingFunction(node, args) : undefined;
       if (helper) this.emit({ kind: 'routeHelper', name: helper, via: last }, node);
       else this.emit({ kind: 'route', framework: 'flask', via: last, ...(urls > 1 ? { count: urls } : {}) }, node);
+      // add_url_rule(rule, endpoint, view_func) / view_func=...; add_resource(Resource, *urls).
+      if (!helper) this.viewTarget(last === 'add_resource' ? positional(args)[0] : (keywordValue(args, 'view_func') ?? positional(args)[2]), 'flask', node, true);
       return;
     }
     if ((last === 'extend' || last === 'append') && fnNode.type === 'attribute' && args) {
@@ -409,6 +451,7 @@ class FileContext {
     }
     for (const rule of CALL_RULES) {
       if (last !== rule.last || !matchesPrefix(q, rule.prefixes) || !this.importsAny(rule.requires)) continue;
+      if (rule.keyword && !hasKeyword(args, rule.keyword)) continue;
       this.emit(rule.obs, node);
       return;
     }
@@ -525,6 +568,7 @@ class FileContext {
     for (const { call, count } of this.urlPatternCalls(expr, times, bare)) {
       const last = lastSegment(this.qualify(call.childForFieldName('function')?.text ?? ''));
       this.emit({ kind: 'route', framework: 'django', via: `${last}()`, ...(count > 1 ? { count } : {}) }, call);
+      this.viewTarget(positional(call.childForFieldName('arguments'))[1], 'django', call);
     }
   }
 
@@ -588,6 +632,31 @@ const ROUTE_OWNERS: [string, string][] = [
 /** A call's positional arguments (keyword arguments and splats left out). */
 function positional(args: Node | null | undefined): Node[] {
   return (args?.namedChildren ?? []).filter((a): a is Node => !!a && a.type !== 'keyword_argument' && a.type !== 'list_splat' && a.type !== 'dictionary_splat' && a.type !== 'comment');
+}
+
+/** The value of a call's keyword argument `name`, when given. */
+function keywordValue(args: Node | null | undefined, name: string): Node | undefined {
+  const kw = (args?.namedChildren ?? []).find((a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === name);
+  return kw?.childForFieldName('value') ?? undefined;
+}
+
+/**
+ * True when `name` is a parameter of the function `node` sits in, looking up at most 64 levels:
+ * each step up costs tree-sitter a walk from the root, and a statement sits far less deep.
+ */
+function isParameter(node: Node, name: string): boolean {
+  let fn: Node | null = node.parent;
+  for (let up = 0; fn && fn.type !== 'function_definition'; up++) fn = up < 64 ? fn.parent : null;
+  for (const p of fn?.childForFieldName('parameters')?.namedChildren ?? []) {
+    const id = p?.type === 'identifier' ? p : p?.namedChildren.find((c) => c?.type === 'identifier');
+    if (id?.text === name) return true;
+  }
+  return false;
+}
+
+/** True when a call passes the keyword argument `name`. */
+function hasKeyword(args: Node | null | undefined, name: string): boolean {
+  return (args?.namedChildren ?? []).some((a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === name);
 }
 
 /** How many URL rules ('/...' strings) a call is given: as arguments, or in a list or tuple argument. */

@@ -68,6 +68,11 @@ const KEEP_ANY: ReadonlySet<string> = new Set([...KEEP_WORDS, ...KEEP_CALLS]);
 const CALL_PREFIXES = new Map<string, (readonly string[] | undefined)[]>();
 for (const r of CALL_RULES) CALL_PREFIXES.set(r.last, [...(CALL_PREFIXES.get(r.last) ?? []), r.prefixes]);
 
+/** Names whose every rule needs a keyword argument, with those keywords: a call shows nothing in a file that never writes one. */
+const CALL_KEYWORDS = new Map<string, string[]>();
+for (const r of CALL_RULES) if (r.keyword) CALL_KEYWORDS.set(r.last, [...(CALL_KEYWORDS.get(r.last) ?? []), r.keyword]);
+for (const r of CALL_RULES) if (!r.keyword) CALL_KEYWORDS.delete(r.last);
+
 
 /** How many rounds of dropping bodies (see choose) before giving up on a file. */
 const MAX_ROUNDS = 50;
@@ -762,10 +767,14 @@ function choose(text: string, lx: Lexed, words: string[], roots: Def[]): Def[] {
     for (const b of binders) bound.add(b);
   }
 
+  // The file's identifiers, made once when a keyword rule asks (a pydantic model's Field() is inert).
+  let idents: Set<string> | undefined;
+  const identifiers = () => (idents ??= new Set(words));
+
   /**
    * Whether the call of `words[t]` (a name in KEEP_CALLS, followed by `(`) may show something.
    * The callee must be a dotted name; the SQL calls and setdefault need a string first argument;
-   * a rule with prefixes needs the qualified callee to start with one, which for a head no import
+   * a name whose rules need a keyword argument needs that keyword in the file; a rule with prefixes needs the qualified callee to start with one, which for a head no import
    * or binding qualifies is the callee's own text.
    */
   const callMayShow = (t: number): boolean => {
@@ -776,6 +785,8 @@ function choose(text: string, lx: Lexed, words: string[], roots: Def[]): Def[] {
     const stringFirst = lx.kind[t + 2] === STR;
     if (name === 'execute' || name === 'executemany' || name === 'executescript' || name === 'setdefault') return stringFirst;
     if (name === 'register' && stringFirst) return true;
+    const keywords = CALL_KEYWORDS.get(name);
+    if (keywords && !keywords.some((k) => identifiers().has(k))) return false;
     const rules = CALL_PREFIXES.get(name);
     if (!rules || imported.has(words[h]) || bound.has(words[h])) return true;
     let callee = words[h];

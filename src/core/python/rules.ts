@@ -86,6 +86,8 @@ export interface NameRule {
   last: string;
   prefixes?: readonly string[];
   requires?: readonly string[];
+  /** A keyword argument the call must pass (SQLModel's `Field(foreign_key=...)` is a relation, a plain Field is not). */
+  keyword?: string;
   obs: ObservationSpec;
 }
 
@@ -153,6 +155,9 @@ export const CALL_RULES: readonly NameRule[] = [
     last,
     obs: fw('relation', undefined, last),
   })),
+  // SQLModel: Relationship() links two tables, Field(foreign_key="user.id") is the key column.
+  { last: 'Relationship', prefixes: ['sqlmodel.'], obs: fw('relation', undefined, 'Relationship') },
+  { last: 'Field', prefixes: ['sqlmodel.'], keyword: 'foreign_key', obs: fw('relation', undefined, 'Field(foreign_key=)') },
 ];
 
 /** Decorators other than routes. */

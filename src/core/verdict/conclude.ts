@@ -57,7 +57,7 @@ export function ownPackages(root: string, files: readonly string[]): Set<string>
 
 // A framework's own classes register routes on `self`; applications register them on an app or blueprint.
 const SELF_ROUTE = /^\s*(return\s+)?self\.(add_url_rule|route|add_route|add_api_route)\s*\(/;
-const isFrameworkInternal = (o: Observation) => o.kind === 'route' && SELF_ROUTE.test(o.evidence.text ?? '');
+const isFrameworkInternal = (o: Observation) => (o.kind === 'route' || o.kind === 'view') && SELF_ROUTE.test(o.evidence.text ?? '');
 
 const APPLICATION_KINDS: ReadonlySet<Observation['kind']> = new Set<Observation['kind']>(['app', 'route', 'view', 'blueprint', 'djangoApp']);
 

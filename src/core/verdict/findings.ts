@@ -3,7 +3,7 @@
  * no weights here, scoring.ts weighs them. `batteryUse` decides which batteries are used, not merely
  * declared (startproject's admin and auth are not use). The rule of thumb: docs/scoring.md.
  */
-import { countKind, ofKind, routesBreakdown } from '../facts/facts';
+import { countKind, ofKind, routesBreakdown, surface } from '../facts/facts';
 import type { BatteriesReport, BatteryName, Concern, Dependency, Evidence, Facts, Favors, Finding, Observation, RecreatedBattery } from '../model';
 import { lookupPackage } from '../knowledge/packages';
 
@@ -293,7 +293,7 @@ export function deriveFindings(input: RuleInput): DraftFinding[] {
   // with accounts and posts still needs what Django ships.
   const routes = ofKind(obs, 'route');
   if (web) {
-    if (facts.routes + facts.views <= 12 && facts.models <= 3 && use.count <= 1) {
+    if (surface(facts) <= 12 && facts.models <= 3 && use.count <= 1) {
       add('size.small', 'size', 'flask', `A small surface: ${plural(facts.routes, 'route')}, ${plural(facts.models, 'model')} and ${use.count === 0 ? 'none' : 'one'} of Django's batteries`, evidenceOf(routes, 10));
     } else if (facts.routes >= 40 || facts.models >= 15) {
       add('size.large', 'size', 'django', `A large application: ${plural(facts.routes, 'route')} and ${plural(facts.models, 'model')}; Django's structure pays off as projects grow`, evidenceOf(routes, 10), Math.max(facts.routes / 40, facts.models / 15));

@@ -3,6 +3,7 @@
  * how much there is to move, and a rough effort band. It restates the project's own facts and
  * plans nothing it has not seen. The effort formula: docs/design.md "Migration outline".
  */
+import { surface } from '../facts/facts';
 import { frameworkName } from './findings';
 import type { EffortBand, Evidence, MigrationOutline, OutlineMapping, PortSize, ProjectAssessment } from '../model';
 
@@ -25,7 +26,7 @@ const BANDS: readonly { band: EffortBand; below: number; text: string }[] = [
 
 /** The effort points of a port (see the header). */
 export function effortPoints(s: PortSize): number {
-  return s.models * 3 + s.relations * 0.5 + s.routes + s.views + s.templates * 0.75 + s.forms + s.modules * 2 + s.addOns * 3;
+  return s.models * 3 + s.relations * 0.5 + surface(s) + s.templates * 0.75 + s.forms + s.modules * 2 + s.addOns * 3;
 }
 
 /** The band for a number of effort points. */
@@ -119,7 +120,7 @@ export function migrationOutline(p: ProjectAssessment, counts: OutlineCounts = {
 
     steps.push(fromDjango && size.modules > 0 ? `Create a Flask app factory (create_app) with one blueprint per Django app (${plural(size.modules, 'blueprint')})` : 'Create a Flask app factory (create_app) with one blueprint');
     if (f.models > 0) steps.push(`Port the ${plural(f.models, 'model')} to SQLAlchemy over the existing tables`);
-    if (f.routes + f.views > 0) steps.push(`Turn the ${plural(f.routes + f.views, 'route and view', 'routes and views')} into @blueprint.route functions`);
+    if (f.routes + f.views > 0) steps.push(`Turn the ${plural(surface(f), 'route and view', 'routes and views')} into @blueprint.route functions`);
     if (f.templates > 0) steps.push(`Convert the ${plural(f.templates, 'template')} to Jinja2`);
   }
   steps.push(`Run the test suite against both versions and move traffic over page by page until ${fromName} can go`);

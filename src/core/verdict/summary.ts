@@ -4,6 +4,7 @@
  * fields a verdict carries (headline, what would change it, the migration outline), and the
  * workspace summary that puts the projects of a monorepo side by side.
  */
+import { surface } from '../facts/facts';
 import { frameworkName, listWords } from './findings';
 import type { Finding, Framework, ProjectAssessment, WorkspaceSummary } from '../model';
 import { migrationOutline, type OutlineCounts } from './outline';
@@ -97,7 +98,7 @@ function phrases(p: ProjectAssessment, side: Framework, max: number): string[] {
         push('light data access without ORM models');
         break;
       case 'size.small':
-        push(`a small surface (${plural(f.routes + f.views, 'route')})`);
+        push(`a small surface (${plural(surface(f), 'route')})`);
         break;
       case 'templates.pages':
         push(`pages from ${plural(f.templates, 'template')}`);
@@ -213,7 +214,7 @@ export function describeVerdict(p: ProjectAssessment, counts: ExplainCounts = {}
  * scores together; then routes, views and models), else the first. Front ends show it first.
  */
 export function leadProject<P extends Pick<ProjectAssessment, 'recommendation' | 'scores' | 'facts'>>(projects: readonly P[]): P | undefined {
-  const weight = (p: P): number[] => [p.recommendation ? 1 : 0, p.scores.flask + p.scores.django, p.facts.routes + p.facts.views + p.facts.models];
+  const weight = (p: P): number[] => [p.recommendation ? 1 : 0, p.scores.flask + p.scores.django, surface(p.facts) + p.facts.models];
   let best = projects[0];
   for (const p of projects.slice(1)) {
     const [a, b] = [weight(p), weight(best)];

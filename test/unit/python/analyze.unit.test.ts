@@ -77,6 +77,49 @@ describe('analyzePython', () => {
     assert.deepEqual(lines(kinds(a, 'route')), [4, 5, 6, 9]);
   });
 
+  it('makes the definition a route decorator routes a view, once however many routes it has', () => {
+    const a = run(
+      [
+        'from flask import Blueprint', // 1
+        'bp = Blueprint("b", __name__)', // 2
+        '@bp.route("/")', // 3
+        '@bp.route("/index")', // 4
+        'def index():', // 5
+        '    return "hi"', // 6
+        '@bp.route("/items")', // 7
+        'class Items(MethodView):', // 8
+        '    pass', // 9
+        '@bp.before_request', // 10
+        'def hook(): pass', // 11
+      ].join('\n'),
+    );
+    assert.deepEqual(kinds(a, 'view').map((o) => [o.name, o.evidence.line]), [['index', 5], ['Items', 8]]);
+  });
+
+  it("names what URL patterns and add_url_rule route to through the file's imports", () => {
+    const a = run(
+      [
+        'from django.urls import include, path', // 1
+        'from django.contrib import admin', // 2
+        'from . import views', // 3
+        'from shop.views import Basket as BasketView', // 4
+        'urlpatterns = [', // 5
+        '    path("", views.index),', // 6
+        '    path("basket/", BasketView.as_view()),', // 7
+        '    path("admin/", admin.site.urls),', // 8
+        '    path("api/", include("api.urls")),', // 9
+        '    path("ok/", lambda request: None),', // 10
+        '    path("home/", home),', // 11
+        ']', // 12
+        'def mount(app, view):', // 13
+        '    app.add_url_rule("/m", view_func=view)', // 14
+        'app.add_url_rule("/p", "p", views.page)', // 15
+      ].join('\n'),
+    );
+    assert.deepEqual(kinds(a, 'viewTarget').map((o) => [o.name, o.evidence.line]), [['.views.index', 6], ['shop.views.Basket', 7], ['home', 11], ['.views.page', 15]]);
+    assert.deepEqual(kinds(a, 'view').map((o) => [o.name, o.evidence.line]), [['<lambda>', 10]]);
+  });
+
   it('reads INSTALLED_APPS and the batteries it turns on', () => {
     const a = run(['INSTALLED_APPS = [', '    "django.contrib.admin",', '    "django.contrib.auth",', '    "polls.apps.PollsConfig",', ']'].join('\n'));
     assert.deepEqual(kinds(a, 'djangoApp').map((o) => o.name), ['django.contrib.admin', 'django.contrib.auth', 'polls.apps.PollsConfig']);
@@ -101,6 +144,28 @@ describe('analyzePython', () => {
       ['Post', ['Base'], false],
     ]);
     assert.deepEqual(lines(kinds(a, 'relation')), [6]);
+  });
+
+  it('counts SQLModel relations: Relationship() and Field(foreign_key=...), not a plain Field()', () => {
+    const a = run(
+      [
+        'from sqlmodel import Field, Relationship, SQLModel', // 1
+        'import sqlmodel', // 2
+        'class Team(SQLModel, table=True):', // 3
+        '    id: int | None = Field(default=None, primary_key=True)', // 4
+        '    heroes: list["Hero"] = Relationship(back_populates="team")', // 5
+        'class Hero(SQLModel, table=True):', // 6
+        '    name: str = Field(index=True)', // 7
+        '    team_id: int | None = Field(', // 8
+        '        default=None, foreign_key="team.id"', // 9
+        '    )', // 10
+        '    team: Team | None = sqlmodel.Relationship(back_populates="heroes")', // 11
+      ].join('\n'),
+    );
+    assert.deepEqual(lines(kinds(a, 'relation')), [5, 8, 11]);
+    // pydantic's Field is no SQLModel column, whatever its arguments.
+    const p = run(['from pydantic import BaseModel, Field', 'class In(BaseModel):', '    owner: str = Field(foreign_key="x")'].join('\n'));
+    assert.deepEqual(kinds(p, 'relation'), []);
   });
 
   it('reports a syntax error as a problem with a line, and keeps partial results', () => {

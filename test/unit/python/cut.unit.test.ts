@@ -281,6 +281,14 @@ describe('inertRegions', () => {
     }
   });
 
+  it("cuts a Field() that needs a keyword the file never writes, keeps one that can be SQLModel's foreign key", () => {
+    const pydantic = join('from pydantic import BaseModel, Field', 'class In(BaseModel):', '    name: str = Field(max_length=80)');
+    assert.deepEqual(blankedLines(pydantic), ['from pydantic import BaseModel, Field', 'class In(BaseModel):', '~', '']);
+    const sqlmodel = join('from sqlmodel import Field, SQLModel', 'class Hero(SQLModel, table=True):', '    name: str = Field(index=True)', '    team_id: int = Field(foreign_key="team.id")');
+    assert.deepEqual(blankedLines(sqlmodel), sqlmodel.split('\n'));
+    assert.equal(assertSameAnalysis(sqlmodel, 'sqlmodel').observations.filter((o) => o.kind === 'relation').length, 1);
+  });
+
   it('keeps a body whose binding is read outside it, blanks one whose binding is not', () => {
     const read = join('def make():', '    app = build()', '    return app', '@app.route("/")', 'def index():', '    return "hi"');
     assert.deepEqual(blankedLines(read), ['def make():', '    app = build()', '~', '@app.route("/")', 'def index():', '~', '']);
