@@ -28,6 +28,7 @@ import { summarizeWorkspace } from './verdict/summary';
 import { decodeText } from './read/text';
 import { TimeSlicer, type Steps } from './engine/steps';
 import { baseName, type Workspace } from './read/workspace';
+import { append } from './engine/append';
 
 /** Progress reported while assessing. */
 export interface Progress {
@@ -486,7 +487,7 @@ export class AssessmentSession {
     const projects = withNeeds(assessed, this.options.needs);
     this.dirtyPaths.clear();
     const problems = [...this.walkProblems, ...this.manifestProblems];
-    for (const f of pyFiles) problems.push(...(this.analyses.get(f.path)?.problems ?? []));
+    for (const f of pyFiles) append(problems, this.analyses.get(f.path)?.problems ?? []);
     return {
       schemaVersion: 1,
       root: this.ws.label,
@@ -527,7 +528,7 @@ class Feed<T> {
 
   push(batch: readonly T[]): void {
     if (batch.length === 0) return;
-    this.items.push(...batch);
+    append(this.items, batch);
     this.arrived.notify();
   }
 
@@ -627,15 +628,16 @@ function* assessProject(
     pythonFiles.push(path);
     // Migration modules restate the models as operations; the layout detector counts them.
     if (MIGRATION_MODULE.test(path)) continue;
-    observations.push(...a.observations);
-    classes.push(...a.classes);
+    append(observations, a.observations);
+    append(classes, a.classes);
   }
   // A general-purpose package (PyJWT) counts for a battery only when the code shows that battery.
   const shown = new Set(observations.map((o) => o.kind));
-  observations.unshift(...declared.filter((o) => !lookupPackage(o.via ?? '')?.needsCode?.includes(o.kind) || shown.has(o.kind)));
+  // concat, not unshift(...): a manifest may declare 100,000 packages, past any argument list.
+  const counted = declared.filter((o) => !lookupPackage(o.via ?? '')?.needsCode?.includes(o.kind) || shown.has(o.kind)).concat(observations);
   const index = yield* ClassIndex.build(classes);
-  observations.push(...(yield* resolveModelsInSteps(classes, index)));
-  const routed = yield* resolveRoutesInSteps(observations, classes, index);
+  for (const o of yield* resolveModelsInSteps(classes, index)) counted.push(o);
+  const routed = yield* resolveRoutesInSteps(counted, classes, index);
   const resolved = yield* resolveViewsInSteps(routed, classes, index, yield* ModuleFiles.build(pythonFiles));
   return yield* concludeProjectInSteps({ root, rootReason, files: [...ownFiles], observations: resolved, pythonFiles, dependencies, manifests: [...manifests] });
 }

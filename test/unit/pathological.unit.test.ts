@@ -222,3 +222,16 @@ describe('pathological input: deep nesting, huge lines, quadratic traps', functi
     });
   });
 });
+
+describe('pathological input: more items than an argument list holds', () => {
+  // `push(...items)` throws "Maximum call stack size exceeded" past about 120,000 items.
+  it('assesses 160,000 requirement lines, valid or not, in a file under the size limit', async () => {
+    const { assess } = await import('../../src/core/assess');
+    const { MemoryWorkspace } = await import('../../src/core/read/workspace');
+    const app = 'from flask import Flask\napp = Flask(__name__)\n';
+    const valid = await assess(new MemoryWorkspace({ 'requirements.txt': Array.from({ length: 160_000 }, () => 'flask').join('\n'), 'app.py': app }));
+    assert.equal(valid.projects[0].dependencies.length, 160_000);
+    const invalid = await assess(new MemoryWorkspace({ 'requirements.txt': Array.from({ length: 160_000 }, () => 'f==').join('\n'), 'app.py': app }));
+    assert.equal(invalid.problems.filter((p) => /pip would reject/.test(p.message)).length, 160_000);
+  });
+});

@@ -8,6 +8,7 @@
 import type { Dependency } from '../model';
 import { lookupPackage } from '../knowledge/packages';
 import { baseName, dirName } from '../read/workspace';
+import { append } from '../engine/append';
 
 /** A project root and why it is one. */
 export interface ProjectRoot {
@@ -62,7 +63,7 @@ export function findProjectRoots(inputs: RootInputs): ProjectRoot[] {
     const home = manifestHome(file, inputs.includedBy);
     const entry = byDir.get(home) ?? { files: [], deps: [] };
     entry.files.push(file);
-    entry.deps.push(...deps);
+    append(entry.deps, deps);
     byDir.set(home, entry);
   }
   const roots = new Map<string, string>();

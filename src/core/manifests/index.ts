@@ -17,6 +17,7 @@ import { parsePyproject } from './pyproject';
 import { isRequirementsFileName, parseRequirements, requirementsKindFor } from './requirements';
 import { parseSetupCfg } from './setupCfg';
 import { parseSetupPy } from './setupPy';
+import { append } from '../engine/append';
 
 export { parseCondaEnv } from './conda';
 export { parsePipfile } from './pipfile';
@@ -209,7 +210,7 @@ export async function readManifests(
     signal?.throwIfAborted();
     const { said: told, result: pending } = loaded ?? { said: [], result: load(file, format, problems, from) };
     const result = await pending;
-    problems.push(...told);
+    append(problems, told);
     if (result === undefined) return;
     if (format === 'requirements') {
       const kind = constraint ? 'constraint' : requirementsKindFor(file);
@@ -219,7 +220,7 @@ export async function readManifests(
       setupModules.push(file);
       return;
     }
-    problems.push(...result.problems);
+    append(problems, result.problems);
     if (isUnreadable(result)) return;
     results.set(file, result);
 

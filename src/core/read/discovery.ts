@@ -7,6 +7,7 @@
 import picomatch from 'picomatch';
 import type { Problem } from '../model';
 import { joinPath, type EntryStat, type Workspace } from './workspace';
+import { append } from '../engine/append';
 
 /** Folder names that never hold project code. */
 export const SKIPPED_DIRS: ReadonlySet<string> = new Set([
@@ -138,7 +139,7 @@ export async function walk(ws: Workspace, options: WalkOptions = {}): Promise<Wa
         if (st instanceof Error) problems.push({ file: path, line: null, message: `cannot stat file: ${errorText(st)}`, severity: 'warning' });
         else found.push(fileEntry(path, st));
       });
-      files.push(...found);
+      append(files, found);
       if (found.length > 0) options.onFiles?.(found);
     }
     if (truncated) {
