@@ -8,7 +8,9 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { assess } from '../../src/core/assess';
 import { analyzeSource } from '../../src/core/engine/analyzer';
+import { MemoryWorkspace } from '../../src/core/read/workspace';
 import type { ManifestResult } from '../../src/core/model';
 import { parseCondaEnv, parsePep508, parsePipfile, parsePyproject, parseRequirements, parseSetupCfg, parseSetupPy } from '../../src/core/manifests/index';
 import { MAX_CONTINUATIONS, parseBudget, PythonParser } from '../../src/core/python/parser';
@@ -226,8 +228,6 @@ describe('pathological input: deep nesting, huge lines, quadratic traps', functi
 describe('pathological input: more items than an argument list holds', () => {
   // `push(...items)` throws "Maximum call stack size exceeded" past about 120,000 items.
   it('assesses 160,000 requirement lines, valid or not, in a file under the size limit', async () => {
-    const { assess } = await import('../../src/core/assess');
-    const { MemoryWorkspace } = await import('../../src/core/read/workspace');
     const app = 'from flask import Flask\napp = Flask(__name__)\n';
     const valid = await assess(new MemoryWorkspace({ 'requirements.txt': Array.from({ length: 160_000 }, () => 'flask').join('\n'), 'app.py': app }));
     assert.equal(valid.projects[0].dependencies.length, 160_000);
