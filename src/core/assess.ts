@@ -28,7 +28,7 @@ import { summarizeWorkspace } from './verdict/summary';
 import { decodeText } from './read/text';
 import { TimeSlicer, type Steps } from './engine/steps';
 import { baseName, type Workspace } from './read/workspace';
-import { append } from './engine/append';
+import { append } from './read/append';
 
 /** Progress reported while assessing. */
 export interface Progress {

@@ -8,7 +8,7 @@
 import type { Dependency } from '../model';
 import { lookupPackage } from '../knowledge/packages';
 import { baseName, dirName } from '../read/workspace';
-import { append } from '../engine/append';
+import { append } from '../read/append';
 
 /** A project root and why it is one. */
 export interface ProjectRoot {

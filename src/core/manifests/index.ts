@@ -17,7 +17,7 @@ import { parsePyproject } from './pyproject';
 import { isRequirementsFileName, parseRequirements, requirementsKindFor } from './requirements';
 import { parseSetupCfg } from './setupCfg';
 import { parseSetupPy } from './setupPy';
-import { append } from '../engine/append';
+import { append } from '../read/append';
 
 export { parseCondaEnv } from './conda';
 export { parsePipfile } from './pipfile';

@@ -7,7 +7,7 @@
 import picomatch from 'picomatch';
 import type { Problem } from '../model';
 import { joinPath, type EntryStat, type Workspace } from './workspace';
-import { append } from '../engine/append';
+import { append } from './append';
 
 /** Folder names that never hold project code. */
 export const SKIPPED_DIRS: ReadonlySet<string> = new Set([
