@@ -136,12 +136,8 @@ export function parsePep508(text: string): Pep508Result {
 
 /** The whole grammar, without the shortcut for the simple shape (the tests compare the two). */
 export function parseFull(text: string): Pep508Result {
-  if (text.length > MAX_REQUIREMENT_LENGTH) {
-    return { ok: false, error: `longer than ${MAX_REQUIREMENT_LENGTH} characters; not parsed` };
-  }
-  if (nesting(text) > MAX_MARKER_NESTING) {
-    return { ok: false, error: `parentheses nested more than ${MAX_MARKER_NESTING} levels deep; not parsed` };
-  }
+  const refused = outOfBounds(text);
+  if (refused) return { ok: false, error: refused };
   // A comment after a blank ends the requirement (requirements files strip it before; setup.cfg does not).
   const hash = /[ \t]#/.exec(text);
   const body = hash ? text.slice(0, hash.index) : text;
@@ -177,11 +173,10 @@ export function parseSimple(text: string): Pep508Result | undefined {
 
 /** A marker on its own (pip cuts it off a requirements-file line at the first ';'); "" is none. */
 export function parseMarker(text: string): { ok: true; marker: string; start: number; end: number } | { ok: false; error: string; offset: number } {
-  if (text.length > MAX_REQUIREMENT_LENGTH || nesting(text) > MAX_MARKER_NESTING) {
-    return { ok: false, error: `longer than ${MAX_REQUIREMENT_LENGTH} characters or nested more than ${MAX_MARKER_NESTING} deep; not parsed`, offset: 0 };
-  }
+  const refused = outOfBounds(text);
+  if (refused) return { ok: false, error: refused, offset: 0 };
   const r = new Reader(text);
-  try {
+  return attempt(() => {
     r.blanks();
     const start = r.pos;
     if (r.atEnd()) return { ok: true, marker: '', start, end: start };
@@ -189,15 +184,24 @@ export function parseMarker(text: string): { ok: true; marker: string; start: nu
     const end = lastNonBlank(text, r.pos);
     if (!r.atEnd()) r.fail('the end of the marker');
     return { ok: true, marker: text.slice(start, end), start, end };
-  } catch (e) {
-    if (e instanceof Rejected) return { ok: false, error: e.error, offset: e.offset };
-    throw e;
-  }
+  });
 }
 
 function read(r: Reader): Pep508Result {
+  return attempt(() => ({ ok: true, requirement: requirement(r) }));
+}
+
+/** Why the text is not handed to the reader at all (too long, nested too deep), or undefined. */
+function outOfBounds(text: string): string | undefined {
+  if (text.length > MAX_REQUIREMENT_LENGTH) return `longer than ${MAX_REQUIREMENT_LENGTH} characters; not parsed`;
+  if (nesting(text) > MAX_MARKER_NESTING) return `parentheses nested more than ${MAX_MARKER_NESTING} levels deep; not parsed`;
+  return undefined;
+}
+
+/** Runs a read; a rejection becomes its result (the reader throws only Rejected). */
+function attempt<T>(fn: () => T): T | { ok: false; error: string; offset: number } {
   try {
-    return { ok: true, requirement: requirement(r) };
+    return fn();
   } catch (e) {
     if (e instanceof Rejected) return { ok: false, error: e.error, offset: e.offset };
     throw e;

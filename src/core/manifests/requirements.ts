@@ -353,7 +353,7 @@ function parseRequirementText(l: LogicalLine, start: number, end: number, sink: 
     const wheel = wheelOf(bare);
     if (wheel === 'invalid' || remoteFileUrl(bare)) {
       const why = wheel === 'invalid' ? 'not a valid wheel file name' : 'a file: URL on another host';
-      sink.result.problems.push(problem(sink.file, l.line, `invalid requirement ${quote(target)}: pip would reject it (${why})`));
+      rejectLine(sink, l, target, ` (${why})`);
       return;
     }
     const name = wheel ? wheel.name : nameFromUrl(bare);
@@ -377,7 +377,7 @@ function parseRequirementText(l: LogicalLine, start: number, end: number, sink: 
     const at = failed.offset !== undefined ? positionIn(l, Math.min(failed.offset, end)) : undefined;
     const place = at ? `${at.line === l.line ? '' : `line ${at.line}, `}column ${at.column}: ` : '';
     const where = ` (${place}${failed.error})`;
-    sink.result.problems.push(problem(sink.file, l.line, `invalid requirement ${quote(body)}: pip would reject it${where}`));
+    rejectLine(sink, l, body, where);
     return;
   }
   if (!parsed.ok) return;
@@ -392,10 +392,15 @@ function parseRequirementText(l: LogicalLine, start: number, end: number, sink: 
       ? 'a file: URL on another host'
       : undefined;
   if (wrong) {
-    sink.result.problems.push(problem(sink.file, l.line, `invalid requirement ${quote(body)}: pip would reject it (${wrong})`));
+    rejectLine(sink, l, body, ` (${wrong})`);
     return;
   }
   sink.result.dependencies.push(dependencyFrom(req, { file: sink.file, format: sink.format, kind: 'runtime', group: sink.group, ...rangeIn(l, req.start, req.end) }));
+}
+
+/** The error for a line pip would refuse; `why` is appended as written (" (reason)"). */
+function rejectLine(sink: Sink, l: LogicalLine, text: string, why: string): void {
+  sink.result.problems.push(problem(sink.file, l.line, `invalid requirement ${quote(text)}: pip would reject it${why}`));
 }
 
 /** A `file://host/…` URL naming another machine, which pip refuses to read. */
